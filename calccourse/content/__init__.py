@@ -1,0 +1,1 @@
+"""Course content: where lessons live, their schema, and how they are loaded."""

@@ -1,0 +1,1 @@
+"""Grading a learner's exercise: isolation, oracles, diagnoses and the result model."""

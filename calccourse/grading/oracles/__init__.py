@@ -1,0 +1,1 @@
+"""Oracles: one class per check ``kind``; each grades one declared check."""
