@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -11,28 +10,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from calccourse.content.paths import lessons_dir
+from calccourse.content.errors import LessonError, UnknownLesson
+from calccourse.content.paths import lesson_files
 from calccourse.content.schema import Lesson
 
-_LESSON_FILE = re.compile(r"^lesson(\d+)\.yaml$")
-
-
-class LessonError(Exception):
-    """A lesson that cannot be used; the message names the file, line and field."""
-
-    def __init__(self, path: Path, message: str, line: int | None = None, field: str | None = None):
-        self.path, self.line, self.field, self.problem = path, line, field, message
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {field}: {message}" if field else f"{where}: {message}")
-
-
-class UnknownLesson(LookupError):
-    """A lesson number the course does not have."""
-
-    def __init__(self, requested: str, available: list[int]):
-        self.requested, self.available = requested, available
-        span = f"{available[0]}–{available[-1]}" if available else "none"
-        super().__init__(f"there is no lesson {requested!s}; the lessons are {span}")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 
 
 @dataclass(frozen=True)
@@ -43,10 +25,11 @@ class _Node:
     children: dict[Any, _Node] | list[_Node] | None
 
 
-def _index(node: yaml.Node) -> _Node:
-    line = node.start_mark.line + 1
+def _index(node: yaml.Node, line: int | None = None) -> _Node:
+    """Index ``node``; a mapping's value is placed on its key's line."""
+    line = line or node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        return _Node(line, {key.value: _index(value) for key, value in node.value})
+        return _Node(line, {key.value: _index(value, key.start_mark.line + 1) for key, value in node.value})
     if isinstance(node, yaml.SequenceNode):
         return _Node(line, [_index(item) for item in node.value])
     return _Node(line, None)
@@ -80,7 +63,7 @@ def load_lesson_file(path: Path) -> Lesson:
     except UnicodeDecodeError:
         raise LessonError(path, "is not UTF-8 text") from None
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _YAML_LOADER(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -102,24 +85,6 @@ def load_lesson_file(path: Path) -> Lesson:
         message = first["msg"] + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
         line, field = _locate(root, location)
         raise LessonError(path, message, line=line, field=field) from None
-
-
-def lesson_files() -> dict[int, Path]:
-    """Every ``lessonN.yaml`` in the lessons folder, by number."""
-    files = {}
-    for path in lessons_dir().glob("lesson*.yaml"):
-        match = _LESSON_FILE.match(path.name)
-        if match:
-            files[int(match.group(1))] = path
-    return dict(sorted(files.items()))
-
-
-def parse_lesson_number(text: str) -> int:
-    """The lesson number in ``text``, or :class:`UnknownLesson`."""
-    files = lesson_files()
-    if text.strip().isdigit() and int(text) in files:
-        return int(text)
-    raise UnknownLesson(text, list(files))
 
 
 @cache

@@ -8,7 +8,10 @@ a source checkout keeps it at the repository's top level. An instructor can poin
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+from calccourse.content.errors import UnknownLesson
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -29,3 +32,24 @@ def lessons_dir() -> Path:
 def exercises_dir() -> Path:
     """The folder holding the starter file of every exercise."""
     return _data_dir("exercises")
+
+
+_LESSON_FILE = re.compile(r"^lesson(\d+)\.yaml$")
+
+
+def lesson_files() -> dict[int, Path]:
+    """Every ``lessonN.yaml`` in the lessons folder, by number."""
+    files = {}
+    for path in lessons_dir().glob("lesson*.yaml"):
+        match = _LESSON_FILE.match(path.name)
+        if match:
+            files[int(match.group(1))] = path
+    return dict(sorted(files.items()))
+
+
+def parse_lesson_number(text: str) -> int:
+    """The lesson number in ``text``, or :class:`UnknownLesson`."""
+    files = lesson_files()
+    if text.strip().isdigit() and int(text) in files:
+        return int(text)
+    raise UnknownLesson(text, list(files))

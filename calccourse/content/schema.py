@@ -32,7 +32,10 @@ def _python_identifier(name: str) -> str:
 
 
 def _compiles(source: str) -> str:
-    compile(source, "<lesson code>", "exec")
+    try:
+        compile(source, "<lesson code>", "exec")
+    except SyntaxError as error:
+        raise ValueError(f"Python syntax error on line {error.lineno} of the code: {error.msg}") from None
     return source
 
 

@@ -1,0 +1,1 @@
+"""Running a lesson's own (trusted) reference code."""

@@ -1,0 +1,1 @@
+"""Rendering: turning the core's results into terminal output (rich) or JSON."""
