@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -94,8 +96,6 @@ def test_unknown_lesson_number_message_lists_the_range():
 
 
 def _cli(*args: str, env: dict[str, str] | None = None, cwd: Path) -> subprocess.CompletedProcess:
-    import os
-
     return subprocess.run(
         [sys.executable, "-m", "calccourse", *args],
         capture_output=True, text=True, cwd=cwd, env={**os.environ, "NO_COLOR": "1", **(env or {})}, timeout=60,
@@ -123,3 +123,35 @@ def test_cli_unknown_lesson_exits_2_with_a_clear_message(tmp_path, number):
     assert result.returncode == 2
     assert "there is no lesson" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_catalogue_is_cached_and_a_changed_lesson_is_validated_again(tmp_path, monkeypatch):
+    from calccourse.content.catalogue import catalogue
+
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    path = _write(lessons, MINIMAL)
+    monkeypatch.setenv("CALCCOURSE_LESSONS_DIR", str(lessons))
+    first = catalogue()
+    assert [entry.title["en"] for entry in first] == ["Minimal"]
+    cache = Path(os.environ["CALCCOURSE_HOME"]) / "cache" / "catalogue.json"
+    assert cache.exists()
+    assert catalogue() == first
+    path.write_text(MINIMAL.replace("minutes: 5", "minutes: twenty"), encoding="utf-8")
+    os.utime(path, ns=(1, 1))  # a different modification time, whatever the clock's resolution
+    with pytest.raises(LessonError, match="minutes"):
+        catalogue()
+
+
+def test_a_corrupt_catalogue_cache_is_rebuilt(tmp_path, monkeypatch):
+    from calccourse.content.catalogue import catalogue
+
+    lessons = tmp_path / "lessons"
+    lessons.mkdir()
+    _write(lessons, MINIMAL)
+    monkeypatch.setenv("CALCCOURSE_LESSONS_DIR", str(lessons))
+    cache = Path(os.environ["CALCCOURSE_HOME"]) / "cache" / "catalogue.json"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text("{not json", encoding="utf-8")
+    assert catalogue()[0].number == 1
+    assert json.loads(cache.read_text(encoding="utf-8"))["entries"][0]["number"] == 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +86,6 @@ def load_lesson_file(path: Path) -> Lesson:
         raise LessonError(path, message, line=line, field=field) from None
 
 
-@cache
 def load_lesson(number: int) -> Lesson:
     """Lesson ``number``, validated; its ``number`` field must match its file name."""
     files = lesson_files()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console, Group
 from rich.markdown import Markdown
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.syntax import Syntax
@@ -55,14 +56,13 @@ def _heading(lesson: Lesson, lang: Lang) -> Panel:
 
 
 def _formulas(lesson: Lesson, lang: Lang) -> Panel:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", max_width=24)
-    table.add_column(no_wrap=True, overflow="fold")
+    rows: list[Text | Padding] = []
     for index, formula in enumerate(lesson.formulas):
         if index:
-            table.add_row("", "")
-        table.add_row(formula.label(lang), Text(formula_text(formula, width=48)))
-    return Panel(table, title=_LABELS[lang]["formulas"], title_align="left", border_style="magenta")
+            rows.append(Text(""))
+        rows.append(Text(formula.label(lang), style="bold"))
+        rows.append(Padding(Text(formula_text(formula, width=72), no_wrap=True, overflow="fold"), (0, 0, 0, 2)))
+    return Panel(Group(*rows), title=_LABELS[lang]["formulas"], title_align="left", border_style="magenta")
 
 
 def _output(block: BlockOutput | None, lesson: Lesson, lang: Lang) -> Panel:
