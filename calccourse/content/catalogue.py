@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -56,6 +55,8 @@ def _read_cache(path: Path, fingerprint: list[list]) -> list[CatalogueEntry] | N
 
 def _write_cache(path: Path, fingerprint: list[list], entries: list[CatalogueEntry]) -> None:
     """Best effort: a cache that cannot be written only costs speed."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as tmp:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from calccourse.content.catalogue import CatalogueEntry
 from calccourse.i18n import Lang
@@ -26,17 +27,17 @@ def render_catalogue(console: Console, lessons: list[CatalogueEntry], statuses: 
     number, title, teaches, task, status = _HEADERS[lang]
     table = Table(title="calccourse", show_lines=True, expand=False)
     table.add_column(number, justify="right", no_wrap=True)
-    table.add_column(title, style="bold", ratio=2)
-    table.add_column(teaches, ratio=3)
-    table.add_column(task, ratio=3)
+    table.add_column(title, style="bold", max_width=18)
+    table.add_column(teaches, ratio=3, overflow="fold")
+    table.add_column(task, ratio=3, overflow="fold")
     table.add_column(status, no_wrap=True)
     for lesson in lessons:
         state = statuses.get(lesson.number, "not started")
         table.add_row(
             str(lesson.number),
-            lesson.title[lang],
-            lesson.teaches[lang],
-            lesson.task[lang],
-            f"[{_STATUS_STYLE[state]}]{_STATUS[lang][state]}[/]",
+            Text(lesson.title[lang]),
+            Text(lesson.teaches[lang]),
+            Text(lesson.task[lang]),
+            Text(_STATUS[lang][state], style=_STATUS_STYLE[state]),
         )
     console.print(table)

@@ -70,7 +70,7 @@ def render_progress(console: Console, summary: ProgressSummary, lang: Lang) -> N
         passed = "" if lesson.tasks_passed is None else f"{lesson.tasks_passed}/{lesson.tasks_total}"
         when = lesson.last_attempt.astimezone().strftime("%Y-%m-%d %H:%M") if lesson.last_attempt else ""
         failing = ", ".join(sorted({check.function for check in lesson.failing}))
-        table.add_row(str(lesson.number), lesson.title[lang], _STATUS[lang][lesson.status], passed, when, failing)
+        table.add_row(str(lesson.number), Text(lesson.title[lang]), _STATUS[lang][lesson.status], passed, when, Text(failing))
     console.print(table)
     console.print(labels["done_count"].format(done=summary.done_count, total=len(summary.lessons)), markup=False)
     if summary.next_lesson is None:

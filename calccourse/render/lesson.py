@@ -83,7 +83,7 @@ def _task(lesson: Lesson, lang: Lang) -> Panel:
     functions.add_column(style="bold cyan", no_wrap=True)
     functions.add_column()
     for function in task.functions:
-        functions.add_row(function.signature, function.returns(lang))
+        functions.add_row(Text(function.signature), Text(function.returns(lang)))
     return Panel(
         Group(
             Markdown(task.statement(lang)),
@@ -103,11 +103,11 @@ def render_lesson(console: Console, lesson: Lesson, run: WorkedRun | None, lang:
     """Print ``lesson``; ``run`` holds the worked examples' output (None for --no-run)."""
     console.print(_heading(lesson, lang))
     for section in lesson.sections:
-        console.print(Panel(Markdown(section.body(lang)), title=section.heading(lang), title_align="left"))
+        console.print(Panel(Markdown(section.body(lang)), title=Text(section.heading(lang)), title_align="left"))
     if lesson.formulas:
         console.print(_formulas(lesson, lang))
     for index, worked in enumerate(lesson.worked):
-        console.print(Rule(worked.title(lang), align="left"))
+        console.print(Rule(Text(worked.title(lang)), align="left"))
         if worked.explanation:
             console.print(Markdown(worked.explanation(lang)))
         console.print(Panel(Syntax(worked.source.rstrip(), "python", theme="ansi_dark", word_wrap=True)))

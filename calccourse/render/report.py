@@ -36,11 +36,11 @@ def _evidence(test: TestResult, lang: Lang) -> Group:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
-        grid.add_row(labels["called"], test.evidence.called)
-        grid.add_row(labels["expected"], test.evidence.expected)
-        grid.add_row(labels["got"], test.evidence.got)
+        grid.add_row(labels["called"], Text(test.evidence.called))
+        grid.add_row(labels["expected"], Text(test.evidence.expected))
+        grid.add_row(labels["got"], Text(test.evidence.got))
         if test.evidence.difference:
-            grid.add_row(labels["difference"], test.evidence.difference)
+            grid.add_row(labels["difference"], Text(test.evidence.difference))
         return Group(*lines, grid)
     return Group(*lines)
 
@@ -54,7 +54,7 @@ def render_report(console: Console, report: Report, lang: Lang) -> None:
     labels = _LABELS[lang]
     if report.load_problem is not None:
         problem = report.load_problem
-        console.print(Panel(Text(problem.message), title=f"{labels['cannot_load']} ({problem.diagnosis})",
+        console.print(Panel(Text(problem.message), title=Text(f"{labels['cannot_load']} ({problem.diagnosis})"),
                             title_align="left", border_style="red"))
         if report.learner_output.strip():
             console.print(Panel(Text(_tail(report.learner_output)), title=labels["output"], title_align="left",
@@ -66,12 +66,12 @@ def render_report(console: Console, report: Report, lang: Lang) -> None:
         verdict = labels[test.status.value]
         if test.diagnosis:
             verdict += f" ({test.diagnosis})"
-        table.add_row(test.title, Text(verdict, style=_STYLE[test.status]))
+        table.add_row(Text(test.title), Text(verdict, style=_STYLE[test.status]))
     console.print(table)
     failures = [test for test in report.tests if test.status is not Status.PASS]
     if report.load_problem is None:
         for test in failures:
-            console.print(Panel(_evidence(test, lang), title=f"✗ {test.title}", title_align="left",
+            console.print(Panel(_evidence(test, lang), title=Text(f"✗ {test.title}"), title_align="left",
                                 border_style="red"))
     console.print(Text(f"{labels['score']}: {report.score}/{report.max_score}", style="bold"))
     if report.status is Status.PASS:
