@@ -27,16 +27,14 @@ def render_catalogue(console: Console, lessons: list[CatalogueEntry], statuses: 
     number, title, teaches, task, status = _HEADERS[lang]
     table = Table(title="calccourse", show_lines=True, expand=False)
     table.add_column(number, justify="right", no_wrap=True)
-    table.add_column(title, style="bold", max_width=18)
-    table.add_column(teaches, ratio=3, overflow="fold")
-    table.add_column(task, ratio=3, overflow="fold")
+    table.add_column(f"{title} · {teaches}", ratio=3, overflow="fold")
+    table.add_column(task, ratio=2, overflow="fold")
     table.add_column(status, no_wrap=True)
     for lesson in lessons:
         state = statuses.get(lesson.number, "not started")
         table.add_row(
             str(lesson.number),
-            Text(lesson.title[lang]),
-            Text(lesson.teaches[lang]),
+            Text.assemble((lesson.title[lang], "bold"), "\n", (lesson.teaches[lang], "dim")),
             Text(lesson.task[lang]),
             Text(_STATUS[lang][state], style=_STATUS_STYLE[state]),
         )
