@@ -1,0 +1,5 @@
+name = input("your name? ")
+
+
+def f(x):
+    return x

@@ -1,0 +1,6 @@
+def f(x):
+    return f(x + 1)
+
+
+def g(x):
+    return -x

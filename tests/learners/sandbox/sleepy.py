@@ -1,0 +1,6 @@
+import time
+
+
+def f(x):
+    time.sleep(100)
+    return x
