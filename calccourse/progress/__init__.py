@@ -1,0 +1,1 @@
+"""The learner's progress: which lessons are done, attempted or not started."""

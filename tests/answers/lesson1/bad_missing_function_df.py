@@ -1,0 +1,16 @@
+"""df is misspelled dF."""
+
+import math
+
+import numpy as np
+
+def f(x):
+    return x**3 - 2*x**2 + 1
+
+
+def dF(x):
+    return 3*x**2 - 4*x
+
+
+def rate_of_change(func, x, dx):
+    return (func(x + dx) - func(x - dx)) / (2 * dx)

@@ -1,0 +1,17 @@
+"""antiderivative half what it should be."""
+
+import math
+
+import numpy as np
+
+def f(x):
+    return 3*x**2 - 4*x
+
+
+def antiderivative(x):
+    return (x**3 - 2*x**2) / 2 + 3
+
+
+def cumulative_area(func, start, stop, dx):
+    xs = np.arange(start, stop, dx)
+    return xs, np.cumsum(func(xs) * dx)

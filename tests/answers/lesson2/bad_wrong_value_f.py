@@ -1,0 +1,17 @@
+"""f is the lesson 1 function."""
+
+import math
+
+import numpy as np
+
+def f(x):
+    return x**3 - 2*x**2 + 1
+
+
+def antiderivative(x):
+    return x**3 - 2*x**2
+
+
+def cumulative_area(func, start, stop, dx):
+    xs = np.arange(start, stop, dx)
+    return xs, np.cumsum(func(xs) * dx)

@@ -1,0 +1,14 @@
+"""Forgets the inner derivative."""
+
+import math
+
+import numpy as np
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def jacobian(x, y, p, q, r, s, t, u):
+    A = np.array([[p, q], [r, s], [t, u]], dtype=float)
+    sig = _sigmoid(A @ np.array([x, y], dtype=float))
+    return np.repeat((sig * (1 - sig))[:, None], 2, axis=1)

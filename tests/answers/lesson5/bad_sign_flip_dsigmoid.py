@@ -1,0 +1,18 @@
+"""σ(σ − 1)."""
+
+import math
+
+import numpy as np
+
+def dsigmoid(z):
+    s = 1 / (1 + np.exp(-z))
+    return s * (s - 1)
+
+
+def drelu(z):
+    return (np.asarray(z) > 0).astype(float)
+
+
+def backward_layer(da, z, a_prev, W, dact):
+    dz = da * dact(z)
+    return a_prev.T @ dz, dz.sum(axis=0), dz @ W.T
