@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 HEAVY = ("numpy", "sympy", "scipy", "matplotlib", "sklearn")
-ANSWER = Path(__file__).resolve().parent.parent / "tests" / "answers" / "lesson1" / "good_vectorised.py"
+ANSWER = Path(__file__).resolve().parent.parent / "tests" / "answers" / "lesson1" / "good_vectorised_numpy.py"
 
 
 def _time(argv: list[str], cwd: str, env: dict[str, str]) -> float:

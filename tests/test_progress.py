@@ -35,7 +35,7 @@ def _report(lesson: int, *passed: bool, load_problem: bool = False) -> Report:
 
 
 def _entries(*numbers: int) -> list[CatalogueEntry]:
-    return [CatalogueEntry(number=n, title={"en": f"Lesson {n}", "zh": f"第{n}课"}, teaches={}, task={})
+    return [CatalogueEntry(number=n, title={"en": f"Lesson {n}", "zh": f"第{n}课"}, teaches={}, task={}, preload=[])
             for n in numbers]
 
 

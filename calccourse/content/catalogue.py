@@ -24,6 +24,7 @@ class CatalogueEntry:
     title: dict[str, str]
     teaches: dict[str, str]
     task: dict[str, str]
+    preload: list[str]  # what a learner's child process should import first (see grading.grader)
 
 
 def _cache_path() -> Path:
@@ -75,6 +76,7 @@ def catalogue() -> list[CatalogueEntry]:
     entries = _read_cache(cache, fingerprint)
     if entries is None:
         from calccourse.content.loader import load_all_lessons
+        from calccourse.grading.grader import preload_for
 
         entries = [
             CatalogueEntry(
@@ -82,6 +84,7 @@ def catalogue() -> list[CatalogueEntry]:
                 title=lesson.title.model_dump(),
                 teaches=lesson.teaches.model_dump(),
                 task=lesson.task.summary.model_dump(),
+                preload=list(preload_for(lesson)),
             )
             for lesson in load_all_lessons()
         ]

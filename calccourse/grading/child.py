@@ -181,12 +181,13 @@ class Probe:
     """A checker-supplied function: numeric via lambdify, symbolic via substitution."""
 
     def __init__(self, expr: str, variables: list[str]) -> None:
+        import numpy as np
         import sympy
 
         self._symbols = tuple(sympy.Symbol(name, real=True) for name in variables)
         namespace = {str(symbol): symbol for symbol in self._symbols}
         self._expr = sympy.sympify(expr, locals=namespace)
-        self._numeric = sympy.lambdify(self._symbols, self._expr, "numpy")
+        self._numeric = sympy.lambdify(self._symbols, self._expr, [np])  # no star-import of numpy
         self.__name__ = "func"
 
     def __call__(self, *args: Any) -> Any:

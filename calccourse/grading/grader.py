@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,16 @@ _WORDS = {
 SessionFactory = Callable[..., LearnerSession]
 
 
+@dataclass(frozen=True)
+class Submission:
+    """A learner's file whose child process has been started (or that could not be read)."""
+
+    path: Path
+    session: LearnerSession | None
+    line_map: LineMap | None = None
+    problem: LoadProblem | None = None
+
+
 def preload_for(lesson: Lesson) -> tuple[str, ...]:
     """Modules the child imports before the learner's file: numpy always, SymPy when a
     check calls the learner with symbols or hands it a Probe."""
@@ -49,17 +60,12 @@ def preload_for(lesson: Lesson) -> tuple[str, ...]:
     return ("numpy", "sympy") if needs_sympy else ("numpy",)
 
 
-def grade(lesson: Lesson, path: Path, *, timeout: float = 10.0, lang: Lang = "en",
-          session_factory: SessionFactory = LearnerSession) -> Report:
-    """Check the learner's file at ``path`` against every check of ``lesson``.
-
-    The child starts first so it imports while the parent prepares its references.
-    ``session_factory`` may be a warm pool's ``session``; ``preload`` is only passed to
-    factories that take it.
-    """
-    from calccourse.grading.oracles.base import oracle_for
-
-    source, line_map = None, None
+def open_submission(path: Path, *, timeout: float = 10.0, lang: Lang = "en",
+                    session_factory: SessionFactory = LearnerSession) -> Submission:
+    """Start the learner's file in its child process now, so it imports while the parent
+    prepares its references. A notebook is converted to Python source first."""
+    options: dict[str, Any] = {"timeout": timeout}
+    line_map = None
     if path.suffix == ".ipynb":
         from calccourse.grading.notebook import NotebookError, notebook_to_source
 
@@ -67,26 +73,44 @@ def grade(lesson: Lesson, path: Path, *, timeout: float = 10.0, lang: Lang = "en
             source, line_map = notebook_to_source(path)
         except NotebookError as error:
             problem = LoadProblem(Diagnosis.IMPORT_ERROR, _WORDS[lang]["notebook"].format(error=error))
-            return _unloadable(lesson, path, problem, lang, line_map=None, output="")
-    options: dict[str, Any] = {"timeout": timeout}
-    if source is not None:
+            return Submission(path, None, problem=problem)
         options |= {"source": source, "filename": str(path)}
-    if "preload" in inspect.signature(session_factory).parameters:
-        options["preload"] = preload_for(lesson)
     session = session_factory(path, **options)
+    session.start()
+    return Submission(path, session, line_map)
+
+
+def grade_submission(lesson: Lesson, submission: Submission, lang: Lang = "en") -> Report:
+    """Run every check of ``lesson`` against a started submission, then stop its child."""
+    from calccourse.grading.oracles.base import oracle_for
+
+    session = submission.session
+    if session is None:
+        return _unloadable(lesson, submission.path, submission.problem, lang, line_map=None, output="")
     try:
-        session.start()
         oracles = [oracle_for(check, lang) for check in lesson.checks]
         for oracle in oracles:
             oracle.prepare()
         problem = session.wait_loaded()
         if problem is not None:
-            return _unloadable(lesson, path, problem, lang, line_map=line_map, output=session.output)
+            return _unloadable(lesson, submission.path, problem, lang, line_map=submission.line_map,
+                               output=session.output)
         tests = [result for oracle in oracles for result in oracle.grade(session)]
-        return Report(lesson=lesson.number, submission=str(path), tests=tests, learner_output=session.output,
-                      hint_available=bool(lesson.hints))
+        return Report(lesson=lesson.number, submission=str(submission.path), tests=tests,
+                      learner_output=session.output, hint_available=bool(lesson.hints))
     finally:
         session.close()
+
+
+def grade(lesson: Lesson, path: Path, *, timeout: float = 10.0, lang: Lang = "en",
+          session_factory: SessionFactory | None = None) -> Report:
+    """Check the learner's file at ``path`` against every check of ``lesson``.
+
+    ``session_factory`` may be a warm pool's ``session``; by default a cold session that
+    preloads what the lesson's checks need.
+    """
+    factory = session_factory or partial(LearnerSession, preload=preload_for(lesson))
+    return grade_submission(lesson, open_submission(path, timeout=timeout, lang=lang, session_factory=factory), lang)
 
 
 def _unloadable(lesson: Lesson, path: Path, problem: LoadProblem, lang: Lang, *,

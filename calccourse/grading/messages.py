@@ -110,7 +110,7 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
         "zh": "只有正确值的一半",
     },
     "explain_factor": {
-        "en": "×{factor} the right value",
+        "en": "{factor} times the right value",
         "zh": "是正确值的 {factor} 倍",
     },
     "explain_off_by_constant": {
@@ -118,8 +118,8 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
         "zh": "与正确值相差一个常数（{offset}）",
     },
     "explain_transposed": {
-        "en": "it is the transpose of the expected matrix (rows are outputs, columns are inputs)",
-        "zh": "这是正确矩阵的转置（行对应输出，列对应输入）",
+        "en": "it is the transpose of the expected matrix: rows and columns are swapped",
+        "zh": "这是正确矩阵的转置：行和列对调了",
     },
     "explain_swapped_columns": {
         "en": "the columns (components) are in the wrong order",

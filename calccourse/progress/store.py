@@ -184,6 +184,10 @@ def _parse(text: str) -> list[Attempt]:
     return [_attempt_from_json(item) for item in data["attempts"]]
 
 
+class _Unusable(Exception):
+    """The progress file exists but cannot be read or parsed (the message says why)."""
+
+
 class ProgressStore:
     """Reads and updates the learner's progress file (``<home>/progress.json``)."""
 
@@ -212,6 +216,11 @@ class ProgressStore:
     def lesson_status(self, lesson: int) -> LessonStatus:
         """"done" if the last attempt passed every check, "attempted" if any, else "not started"."""
         return _status(self.attempts(lesson))
+
+    def statuses(self, lessons: Sequence[int]) -> dict[int, LessonStatus]:
+        """:meth:`lesson_status` of every lesson in ``lessons``, from one read of the file."""
+        attempts = self.attempts()
+        return {lesson: _status([a for a in attempts if a.lesson == lesson]) for lesson in lessons}
 
     def summary(self, lessons: Sequence[LessonLike]) -> ProgressSummary:
         """Per lesson: status, tasks passed in the last attempt, when; and what to do next."""
@@ -274,11 +283,12 @@ class ProgressStore:
         return self.warnings[before:]
 
     def _read_all(self) -> list[Attempt]:
-        """The attempts, read under the lock when it can be had.
-
-        Without the lock the file is still read: it is only ever replaced whole, so it is
-        always either the old or the new version (but a damaged one is then left in place).
-        """
+        """The attempts. The file is only ever replaced whole, so it is read without the
+        lock; only a damaged file is read again under the lock, to be moved aside."""
+        try:
+            return self._parse_file()
+        except _Unusable:
+            pass
         from filelock import Timeout
 
         try:
@@ -287,17 +297,24 @@ class ProgressStore:
         except (Timeout, OSError):
             return self._read(may_move_aside=False)
 
-    def _read(self, *, may_move_aside: bool) -> list[Attempt]:
+    def _parse_file(self) -> list[Attempt]:
+        """The attempts in the file ([] if there is none); :class:`_Unusable` if it is damaged."""
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return []
         except (OSError, UnicodeDecodeError) as error:
-            return self._set_aside(f"cannot read it ({error})", may_move_aside)
+            raise _Unusable(f"cannot read it ({error})") from None
         try:
             return _parse(text)
         except (ValueError, TypeError, KeyError) as error:
-            return self._set_aside(f"it is damaged ({type(error).__name__}: {error})", may_move_aside)
+            raise _Unusable(f"it is damaged ({type(error).__name__}: {error})") from None
+
+    def _read(self, *, may_move_aside: bool) -> list[Attempt]:
+        try:
+            return self._parse_file()
+        except _Unusable as problem:
+            return self._set_aside(str(problem), may_move_aside)
 
     def _set_aside(self, why: str, may_move_aside: bool) -> list[Attempt]:
         if not may_move_aside:

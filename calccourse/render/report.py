@@ -14,14 +14,14 @@ _LABELS = {
     "en": {
         "check": "Check", "result": "Result", "called": "called", "expected": "expected",
         "got": "got", "difference": "difference", "score": "Score", "passed": "All checks pass. Well done!",
-        "hint": "Stuck? `calccourse hint {n}` gives a hint; `calccourse hint {n} --level 2` a stronger one.",
+        "hint": "Stuck? Try `calccourse hint {n}` (and `--level 2` for more).",
         "cannot_load": "Your file could not be loaded", "output": "What your file printed (last lines)",
         "pass": "✓ pass", "fail": "✗ fail", "error": "✗ error",
     },
     "zh": {
         "check": "检查", "result": "结果", "called": "调用", "expected": "期望",
         "got": "得到", "difference": "差异", "score": "得分", "passed": "全部通过，做得好！",
-        "hint": "卡住了？`calccourse hint {n}` 给出提示；`calccourse hint {n} --level 2` 更具体。",
+        "hint": "卡住了？试试 `calccourse hint {n}`（加 `--level 2` 更具体）。",
         "cannot_load": "无法加载你的文件", "output": "你的文件的输出（最后几行）",
         "pass": "✓ 通过", "fail": "✗ 未通过", "error": "✗ 错误",
     },

@@ -50,7 +50,7 @@ def _lambdify(expr: str, variables: Sequence[str], derivative: Sequence[str] = (
     expression = sympy.sympify(expr, locals={str(s): s for s in symbols})
     for name in derivative:
         expression = sympy.diff(expression, symbols[list(variables).index(name)])
-    numeric = sympy.lambdify(symbols, expression, "numpy")
+    numeric = sympy.lambdify(symbols, expression, [np])  # the module, not "numpy": no star-import
     return lambda *args: np.broadcast_to(np.asarray(numeric(*args), dtype=float), np.broadcast(*args).shape)
 
 
@@ -173,7 +173,7 @@ class CumulativeAreaOracle(Oracle):
         for probe in self.spec.probes:
             var = sympy.Symbol(probe.var, real=True)
             expression = sympy.sympify(probe.expr, locals={probe.var: var})
-            antiderivative = sympy.lambdify(var, sympy.integrate(expression, var), "numpy")
+            antiderivative = sympy.lambdify(var, sympy.integrate(expression, var), [np])
             value = _lambdify(probe.expr, [probe.var])
             slope = _lambdify(probe.expr, [probe.var], [probe.var])
             curvature = _lambdify(probe.expr, [probe.var], [probe.var, probe.var])

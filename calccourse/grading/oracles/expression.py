@@ -103,7 +103,7 @@ class ExpressionOracle(Oracle):
         values = []
         with np.errstate(all="ignore"):
             for entry in entries:
-                function = sympy.lambdify(self._symbols, entry, "numpy")
+                function = sympy.lambdify(self._symbols, entry, [np])  # the module: no star-import
                 values.append(np.broadcast_to(np.asarray(function(*columns), dtype=float), (len(rows),)))
         stacked = np.stack(values, axis=1)
         return stacked.reshape((len(rows), *self._shape))
