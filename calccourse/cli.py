@@ -266,8 +266,11 @@ def watch(
             render_report(console, report, language)
             console.print("Watching for changes… (Ctrl-C to stop)", style="dim")
 
+    def missing(gone: Path) -> None:
+        _console_err_print(f"calccourse: {gone} is missing; waiting for it to come back…")
+
     try:
-        watch_file(chosen, path, timeout=timeout, lang=language, on_report=show)
+        watch_file(chosen, path, timeout=timeout, lang=language, on_report=show, on_missing=missing)
     except KeyboardInterrupt:
         pass
     if not as_json:

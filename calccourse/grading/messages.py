@@ -310,7 +310,7 @@ def say(key: str, lang: Lang, **fields: object) -> str:
 
 
 def describe_factor(factor: float, lang: Lang) -> str:
-    """'twice too large', 'half what it should be' or '×k' for a constant factor ``k``."""
+    """'twice too large', 'half what it should be' or 'k times the right value' for a constant factor ``k``."""
     if abs(factor - 2) < 1e-6:
         return say("explain_twice", lang)
     if abs(factor - 0.5) < 1e-6:

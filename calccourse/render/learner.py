@@ -40,20 +40,19 @@ def _relative(path: Path) -> str:
 
 
 def render_init(console: Console, result: InitResult) -> None:
-    """Say which starters were copied, which were already there, which edited ones were kept."""
-    for path in result.created:
-        console.print(f"created   {_relative(path)}", markup=False)
-    for path in result.unchanged:
-        console.print(f"unchanged {_relative(path)} (already there)", markup=False)
-    for path in result.kept:
-        console.print(f"kept      {_relative(path)} (you have edited it; not overwritten)", markup=False)
+    """Say, starter by starter, what was copied, what was already there, which edits were kept."""
+    notes = {"created": "created", "unchanged": "unchanged (already there)",
+             "kept": "kept (you have edited it; not overwritten)"}
+    rows = [(path, "created") for path in result.created] + [(path, "unchanged") for path in result.unchanged]
+    rows += [(path, "kept") for path in result.kept]
+    for path, state in sorted(rows, key=lambda row: row[0].name):
+        console.print(f"{_relative(path):40} {notes[state]}", markup=False, soft_wrap=True)
     first = result.first_file
     if first is not None:
-        console.print(
-            f"\nNext: read `calccourse lesson 1`, write your answer in {_relative(first)}, "
-            f"then run `calccourse check 1 {_relative(first)}` (or `calccourse watch 1 {_relative(first)}`).",
-            markup=False,
-        )
+        console.print("\nNext steps:", markup=False)
+        console.print("  calccourse lesson 1", markup=False, soft_wrap=True)
+        console.print(f"  (write your answer in {_relative(first)})", markup=False, soft_wrap=True)
+        console.print(f"  calccourse check 1 {_relative(first)}", markup=False, soft_wrap=True)
 
 
 def render_progress(console: Console, summary: ProgressSummary, lang: Lang) -> None:
@@ -65,13 +64,15 @@ def render_progress(console: Console, summary: ProgressSummary, lang: Lang) -> N
     table.add_column(labels["status"], no_wrap=True)
     table.add_column(labels["passed"], justify="right")
     table.add_column(labels["last"], no_wrap=True)
-    table.add_column(labels["failing"])
     for lesson in summary.lessons:
         passed = "" if lesson.tasks_passed is None else f"{lesson.tasks_passed}/{lesson.tasks_total}"
         when = lesson.last_attempt.astimezone().strftime("%Y-%m-%d %H:%M") if lesson.last_attempt else ""
-        failing = ", ".join(sorted({check.function for check in lesson.failing}))
-        table.add_row(str(lesson.number), Text(lesson.title[lang]), _STATUS[lang][lesson.status], passed, when, Text(failing))
+        table.add_row(str(lesson.number), Text(lesson.title[lang]), _STATUS[lang][lesson.status], passed, when)
     console.print(table)
+    for lesson in summary.lessons:
+        failing = ", ".join(sorted({check.function for check in lesson.failing}))
+        if failing:
+            console.print(Text(f"{labels['failing']} ({lesson.number}): {failing}"))
     console.print(labels["done_count"].format(done=summary.done_count, total=len(summary.lessons)), markup=False)
     if summary.next_lesson is None:
         console.print(Text(labels["all_done"], style="bold green"))

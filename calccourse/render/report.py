@@ -71,7 +71,8 @@ def render_report(console: Console, report: Report, lang: Lang) -> None:
     failures = [test for test in report.tests if test.status is not Status.PASS]
     if report.load_problem is None:
         for test in failures:
-            console.print(Panel(_evidence(test, lang), title=Text(f"✗ {test.title}"), title_align="left",
+            heading = test.title if len(test.title) <= 60 else test.function
+            console.print(Panel(_evidence(test, lang), title=Text(f"✗ {heading}"), title_align="left",
                                 border_style="red"))
     console.print(Text(f"{labels['score']}: {report.score}/{report.max_score}", style="bold"))
     if report.status is Status.PASS:
