@@ -186,7 +186,6 @@ def check(
 
     from calccourse.grading.grader import grade_submission, open_submission
     from calccourse.grading.sandbox import LearnerSession
-    from calccourse.render.report import render_report
 
     language = _language(lang)
     entry = _catalogue_entry(number)
@@ -208,6 +207,8 @@ def check(
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
     else:
+        from calccourse.render.report import render_report
+
         render_report(_console(), report, language)
     if plot_dir is not None and report.load_problem is None:
         _plot_answer(chosen, path, plot_dir, timeout, quiet=as_json)

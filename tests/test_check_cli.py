@@ -114,3 +114,59 @@ def test_usage_errors_exit_2_with_a_clear_message(run_cli, tmp_path, args, messa
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_plot_option_saves_a_figure_of_the_answer_against_the_reference(run_cli, tmp_path):
+    out = tmp_path / "plots"
+    result = run_cli("check", "1", str(_answer(tmp_path, SIGN_FLIPPED_DERIVATIVE)), "--plot", str(out))
+    assert result.returncode == 1
+    saved = sorted(out.glob("*.png"))
+    assert saved and saved[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert str(saved[0]) in result.stdout.replace("\n", "")
+
+
+def test_json_output_stays_one_object_when_a_plot_is_asked_for(run_cli, tmp_path):
+    result = run_cli("check", "1", str(_answer(tmp_path, CORRECT_LESSON_1)), "--json", "--plot", str(tmp_path))
+    assert _json_report(result)["status"] == "pass"
+    assert "Saved a plot" in result.stderr
+
+
+def test_a_notebook_answer_with_magics_is_checked_like_a_file(run_cli, tmp_path):
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# My answer"),
+        nbformat.v4.new_code_cell("%matplotlib inline\n!pip install nothing"),
+        nbformat.v4.new_code_cell(CORRECT_LESSON_1),
+    ]
+    path = tmp_path / "answer.ipynb"
+    nbformat.write(notebook, path)
+    report = _json_report(run_cli("check", "1", str(path), "--json"))
+    assert report["status"] == "pass"
+
+
+def test_check_records_progress_that_list_and_progress_show(run_cli, tmp_path):
+    home = {"CALCCOURSE_HOME": str(tmp_path / "home")}
+    assert run_cli("check", "1", str(_answer(tmp_path, CORRECT_LESSON_1)), env=home).returncode == 0
+    assert run_cli("check", "2", str(exercises_dir() / "lesson2.py"), env=home).returncode == 1
+    listing = run_cli("list", env=home).stdout
+    assert "✓ done" in listing and "… attempted" in listing
+    summary = run_cli("progress", env=home)
+    assert summary.returncode == 0 and "1 of 7 lessons done" in summary.stdout
+    refused = run_cli("progress", "--reset", env=home)
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    assert run_cli("progress", "--reset", "1", "--yes", env=home).returncode == 0
+    assert "0 of 7 lessons done" in run_cli("progress", env=home).stdout
+
+
+def test_init_twice_keeps_an_edited_file_and_says_so(run_cli, tmp_path):
+    first = run_cli("init", "work")
+    assert first.returncode == 0 and "created" in first.stdout and "calccourse check 1" in first.stdout
+    edited = tmp_path / "work" / "lesson3.py"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# my notes\n", encoding="utf-8")
+    second = run_cli("init", "work")
+    assert second.returncode == 0
+    assert "lesson3.py" in second.stdout and "kept" in second.stdout
+    assert edited.read_text(encoding="utf-8").endswith("# my notes\n")
+    assert sorted(path.name for path in (tmp_path / "work").iterdir()) == [f"lesson{n}.py" for n in range(1, 8)]
