@@ -54,7 +54,7 @@ def cold_check(path: Path, repeat: int, env: dict[str, str]) -> float:
 def warm_recheck(path: Path, repeat: int) -> float:
     from calccourse.content.loader import load_lesson
     from calccourse.grading.grader import grade, preload_for
-    from calccourse.grading.sandbox import WarmPool
+    from calccourse.grading.process import WarmPool
 
     lesson = load_lesson(1)
     with WarmPool(preload_for(lesson)) as pool:

@@ -18,7 +18,8 @@ from calccourse.grading.messages import say
 from calccourse.grading.model import Diagnosis, Status
 from calccourse.grading.oracles.backprop import DERIVATIVES, KINK_CLEARANCE, activation, make_layer
 from calccourse.grading.oracles.base import oracle_for
-from calccourse.grading.sandbox import WarmPool, decode_returned
+from calccourse.grading.process import WarmPool
+from calccourse.grading.protocol import decode_returned
 from calccourse.grading.specs import LayerCase
 
 ANSWERS = Path(__file__).parent / "answers" / "lesson5"

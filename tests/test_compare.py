@@ -27,7 +27,7 @@ from calccourse.grading.diagnose import (
 )
 from calccourse.grading.messages import TEMPLATES, describe_factor
 from calccourse.grading.model import Diagnosis, Status
-from calccourse.grading.sandbox import CallFailure, Probe, Returned
+from calccourse.grading.protocol import CallFailure, Probe, Returned
 from calccourse.grading.specs import ExpressionCheck, Tolerance
 
 TOL = Tolerance()

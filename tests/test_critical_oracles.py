@@ -17,7 +17,8 @@ from calccourse.grading.grader import grade
 from calccourse.grading.model import Diagnosis, Status
 from calccourse.grading.oracles.base import oracle_for
 from calccourse.grading.oracles.critical import returned_numbers
-from calccourse.grading.sandbox import Returned, WarmPool, decode_returned
+from calccourse.grading.process import WarmPool
+from calccourse.grading.protocol import Returned, decode_returned
 
 ANSWERS = Path(__file__).parent / "answers" / "lesson6"
 

@@ -17,7 +17,8 @@ from calccourse.grading.child import encode_value
 from calccourse.grading.grader import grade
 from calccourse.grading.model import Diagnosis, Status
 from calccourse.grading.oracles.base import oracle_for
-from calccourse.grading.sandbox import WarmPool, decode_returned
+from calccourse.grading.process import WarmPool
+from calccourse.grading.protocol import decode_returned
 
 ANSWERS = Path(__file__).parent / "answers"
 
@@ -41,7 +42,7 @@ class ScriptedSession:
         try:
             value = self.answer(*[_numeric(a) if hasattr(a, "expr") else a for a in args])
         except TypeError as error:
-            from calccourse.grading.sandbox import CallFailure
+            from calccourse.grading.protocol import CallFailure
 
             return CallFailure(Diagnosis.EXCEPTION, f"TypeError: {error}")
         return decode_returned(encode_value(value))

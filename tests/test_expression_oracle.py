@@ -12,7 +12,7 @@ import sympy
 
 from calccourse.grading.model import Diagnosis, Status
 from calccourse.grading.oracles.expression import ExpressionOracle
-from calccourse.grading.sandbox import CallFailure, Returned
+from calccourse.grading.protocol import CallFailure, Returned
 from calccourse.grading.specs import ExpressionCheck
 
 

@@ -16,7 +16,8 @@ from calccourse.grading.grader import grade
 from calccourse.grading.model import Diagnosis, Status
 from calccourse.grading.oracles.base import oracle_for
 from calccourse.grading.oracles.margin import CLEAR_OF_MARGIN, max_margin_line, random_problems, solve
-from calccourse.grading.sandbox import WarmPool, decode_returned
+from calccourse.grading.process import WarmPool
+from calccourse.grading.protocol import decode_returned
 
 ANSWERS = Path(__file__).parent / "answers" / "lesson7"
 TASK_POINTS = np.array([(-1, -1), (-3, -1), (0, 0), (1, 2), (2, 1), (3, 3)], dtype=float)

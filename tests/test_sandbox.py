@@ -19,18 +19,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calccourse.grading.model import Diagnosis
-from calccourse.grading.sandbox import (
+from calccourse.grading.process import WarmPool
+from calccourse.grading.protocol import (
     CallFailure,
-    LearnerSession,
     LoadProblem,
     Probe,
     ProtocolError,
     Returned,
-    WarmPool,
     decode_call_answer,
     decode_load_answer,
     decode_returned,
 )
+from calccourse.grading.sandbox import LearnerSession
 
 LEARNERS = Path(__file__).parent / "learners" / "sandbox"
 TIMEOUT = 2.0

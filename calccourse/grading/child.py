@@ -1,9 +1,10 @@
 """The child side of the learner sandbox: runs ONE learner file and answers calls.
 
 Run as a standalone script (``python -I child.py ...``); it imports only the standard
-library, numpy and (lazily) SymPy, never calccourse. The parent (sandbox.py) talks to it
-over two pipes: commands arrive as JSON lines on ``--cmd-fd`` and answers leave as JSON
-lines on ``--result-fd``; the learner's stdout/stderr are plain pipes the parent drains.
+library, numpy and (lazily) SymPy, never calccourse. The parent (process.py, in the
+wire format of protocol.py) talks to it over two pipes: commands arrive as JSON lines on
+``--cmd-fd`` and answers leave as JSON lines on ``--result-fd``; the learner's
+stdout/stderr are plain pipes the parent drains.
 
 The learner can reach the result fd too. We do not defend against that beyond the parent
 accepting only well-formed messages of the expected shapes: everything sent here is
@@ -233,7 +234,7 @@ def encode_array(array: Any) -> dict[str, Any]:
 
 
 def encode_value(value: Any, depth: int = 0) -> dict[str, Any]:
-    """What a learner's function returned, as plain data (see sandbox.Returned)."""
+    """What a learner's function returned, as plain data (see protocol.Returned)."""
     pytype = type(value).__name__
     if isinstance(value, str):
         text = printable(value[:TEXT_CAP])

@@ -17,7 +17,7 @@ from calccourse.grading.model import Diagnosis
 if TYPE_CHECKING:
     import numpy as np
 
-    from calccourse.grading.sandbox import CallFailure, Returned
+    from calccourse.grading.protocol import CallFailure, Returned
 
 
 class ToleranceLike(Protocol):

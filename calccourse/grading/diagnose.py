@@ -20,7 +20,7 @@ from calccourse.i18n import Lang
 if TYPE_CHECKING:
     import numpy as np
 
-    from calccourse.grading.sandbox import CallFailure
+    from calccourse.grading.protocol import CallFailure
     from calccourse.grading.specs import CheckBase
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from calccourse.grading.model import Diagnosis, Report, Status, TestResult
-from calccourse.grading.sandbox import LearnerSession, LoadProblem
+from calccourse.grading.protocol import LoadProblem
+from calccourse.grading.sandbox import LearnerSession
 from calccourse.i18n import Lang
 
 if TYPE_CHECKING:

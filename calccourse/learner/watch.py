@@ -3,7 +3,7 @@
 The file's folder is watched (not the file itself), filtered to the file's name, so an
 editor that saves by writing a new file and renaming it over the old one still
 triggers a re-check. Each run is graded in a fresh fork of a warm zygote process (see
-:class:`~calccourse.grading.sandbox.WarmPool`): no import cost, and no state carried
+:class:`~calccourse.grading.process.WarmPool`): no import cost, and no state carried
 from one run to the next.
 """
 
@@ -59,7 +59,7 @@ def watch(
     from watchfiles import watch as watch_changes
 
     from calccourse.grading.grader import grade, preload_for
-    from calccourse.grading.sandbox import WarmPool
+    from calccourse.grading.process import WarmPool
 
     target = path.absolute()
     last_graded: str | None = None

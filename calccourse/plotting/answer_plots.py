@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from calccourse.content.schema import Lesson
-    from calccourse.grading.sandbox import Arg, CallFailure, LearnerSession, Returned
+    from calccourse.grading.protocol import Arg, CallFailure, Returned
+    from calccourse.grading.sandbox import LearnerSession
 
 REFERENCE_STYLE = {"color": "#9e9e9e", "linewidth": 5, "alpha": 0.6}
 LEARNER_STYLE = {"color": "#d62728", "linewidth": 1.8, "linestyle": "--"}
@@ -51,7 +52,7 @@ def _note(function: str, failure: CallFailure | str) -> str:
 
 def _as_floats(result: Returned | CallFailure, size: int) -> np.ndarray | None:
     """The result as ``size`` floats, or None if it is a failure or has another shape."""
-    from calccourse.grading.sandbox import Returned
+    from calccourse.grading.protocol import Returned
 
     if not isinstance(result, Returned) or result.array is None or result.array.size != size:
         return None
@@ -81,7 +82,7 @@ def _values(session: LearnerSession, function: str, rows: Sequence[Sequence[Arg]
 
 
 def _describe_unusable(result: Returned | CallFailure, size: int) -> CallFailure | str:
-    from calccourse.grading.sandbox import CallFailure
+    from calccourse.grading.protocol import CallFailure
 
     if isinstance(result, CallFailure):
         return result
@@ -91,7 +92,7 @@ def _describe_unusable(result: Returned | CallFailure, size: int) -> CallFailure
 
 def _call_one(session: LearnerSession, function: str, args: Sequence[Arg]) -> Returned | str:
     """One call; a failure becomes its legend note."""
-    from calccourse.grading.sandbox import CallFailure
+    from calccourse.grading.protocol import CallFailure
 
     result = session.call(function, args)
     return _note(function, result) if isinstance(result, CallFailure) else result
@@ -147,7 +148,7 @@ def _compare_curve(axes: Axes, xs: np.ndarray, reference: np.ndarray, reference_
 def _lesson1(session: LearnerSession, figure: Figure) -> None:
     import numpy as np
 
-    from calccourse.grading.sandbox import Probe
+    from calccourse.grading.protocol import Probe
 
     xs = np.linspace(-2.0, 3.5, 111)
     exact = 3 * xs**2 - 4 * xs
@@ -181,7 +182,7 @@ def _xs_and_areas(result: Returned) -> tuple[np.ndarray, np.ndarray] | None:
 def _lesson2(session: LearnerSession, figure: Figure) -> None:
     import numpy as np
 
-    from calccourse.grading.sandbox import Probe
+    from calccourse.grading.protocol import Probe
 
     def exact(x: np.ndarray) -> np.ndarray:
         return x**3 - 2 * x**2
@@ -238,7 +239,7 @@ def _arrows(axes: Axes, session: LearnerSession, function: str, extra: tuple[Arg
 
 
 def _lesson3(session: LearnerSession, figure: Figure) -> None:
-    from calccourse.grading.sandbox import Probe
+    from calccourse.grading.protocol import Probe
 
     left, right = figure.subplots(1, 2)
     _arrows(left, session, "gradient", (), span=2.0, count=9, label="your gradient(x, y)")
@@ -251,7 +252,7 @@ def _lesson3(session: LearnerSession, figure: Figure) -> None:
 def _lesson6(session: LearnerSession, figure: Figure) -> None:
     import numpy as np
 
-    from calccourse.grading.sandbox import Probe
+    from calccourse.grading.protocol import Probe
 
     def f(x: np.ndarray) -> np.ndarray:
         return x**3 - 2 * x**2 + 1
@@ -281,7 +282,7 @@ def _lesson6(session: LearnerSession, figure: Figure) -> None:
 def _label_kinds(axes: Axes, session: LearnerSession, probe: Arg, points: np.ndarray,
                  f: Callable[[np.ndarray], np.ndarray]) -> None:
     """Write what classify_critical_point says beside each point the learner found."""
-    from calccourse.grading.sandbox import Returned
+    from calccourse.grading.protocol import Returned
 
     if points.size == 0:
         return

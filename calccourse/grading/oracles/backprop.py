@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
     import numpy as np
 
-    from calccourse.grading.sandbox import LearnerSession, Returned
+    from calccourse.grading.protocol import Returned
+    from calccourse.grading.sandbox import LearnerSession
     from calccourse.grading.specs import BackwardLayerCheck, LayerCase
 
 STEP = 1e-5  # central-difference step
@@ -120,7 +121,7 @@ class BackwardLayerOracle(Oracle):
         self.layers = [make_layer(case) for case in self.spec.cases]
 
     def grade(self, session: LearnerSession) -> list[TestResult]:
-        from calccourse.grading.sandbox import Probe
+        from calccourse.grading.protocol import Probe
 
         rows = [[layer.da, layer.z, layer.a_prev, layer.W, Probe(DERIVATIVES[layer.case.activation], ("z",))]
                 for layer in self.layers]
@@ -186,7 +187,7 @@ def _three_parts(got: Returned) -> list[Returned] | None:
     """The three returned arrays, from a tuple of arrays or one (3, …) array."""
     import numpy as np
 
-    from calccourse.grading.sandbox import Returned
+    from calccourse.grading.protocol import Returned
 
     if got.items is not None and len(got.items) == 3:
         return list(got.items)

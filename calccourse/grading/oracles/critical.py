@@ -17,7 +17,8 @@ from calccourse.grading.oracles.base import Oracle, register
 if TYPE_CHECKING:
     import numpy as np
 
-    from calccourse.grading.sandbox import LearnerSession, Returned
+    from calccourse.grading.protocol import Returned
+    from calccourse.grading.sandbox import LearnerSession
     from calccourse.grading.specs import ClassificationCheck, CriticalPointsCheck
 
 
@@ -124,7 +125,7 @@ class CriticalPointsOracle(Oracle):
                          for probe in self.spec.probes]
 
     def grade(self, session: LearnerSession) -> list[TestResult]:
-        from calccourse.grading.sandbox import Probe
+        from calccourse.grading.protocol import Probe
 
         for probe, expected in zip(self.spec.probes, self.expected, strict=True):
             args = [Probe(probe.expr, (probe.var,)), probe.lo, probe.hi]
@@ -197,7 +198,7 @@ class ClassificationOracle(Oracle):
         self.points = [float(sympy.sympify(probe.at)) for probe in self.spec.probes]
 
     def grade(self, session: LearnerSession) -> list[TestResult]:
-        from calccourse.grading.sandbox import Probe
+        from calccourse.grading.protocol import Probe
 
         for probe, x0 in zip(self.spec.probes, self.points, strict=True):
             args = [Probe(probe.expr, (probe.var,)), x0]

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
     import numpy as np
 
-    from calccourse.grading.sandbox import CallFailure, LearnerSession, Returned
+    from calccourse.grading.protocol import CallFailure, Returned
+    from calccourse.grading.sandbox import LearnerSession
     from calccourse.grading.specs import CumulativeAreaCheck, DifferenceQuotientCheck, GradientEstimateCheck
 
 _EPS = 2.220446049250313e-16
@@ -70,7 +71,7 @@ class DifferenceQuotientOracle(Oracle):
     def prepare(self) -> None:
         import numpy as np
 
-        from calccourse.grading.sandbox import Probe
+        from calccourse.grading.protocol import Probe
 
         rng = np.random.default_rng(1)
         self.cases = []
@@ -167,7 +168,7 @@ class CumulativeAreaOracle(Oracle):
         import numpy as np
         import sympy
 
-        from calccourse.grading.sandbox import Probe
+        from calccourse.grading.protocol import Probe
 
         self.cases = []
         for probe in self.spec.probes:
@@ -306,7 +307,7 @@ class GradientEstimateOracle(Oracle):
     def prepare(self) -> None:
         import numpy as np
 
-        from calccourse.grading.sandbox import Probe
+        from calccourse.grading.protocol import Probe
 
         self.cases = []
         for probe in self.spec.probes:

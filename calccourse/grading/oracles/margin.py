@@ -16,7 +16,8 @@ from calccourse.grading.oracles.critical import flat_numbers, returned_numbers
 if TYPE_CHECKING:
     import numpy as np
 
-    from calccourse.grading.sandbox import LearnerSession, Returned
+    from calccourse.grading.protocol import Returned
+    from calccourse.grading.sandbox import LearnerSession
     from calccourse.grading.specs import MarginCheck
 
 ON_MARGIN = 1e-6  # |yᵢ(a·xᵢ+b·yᵢ+c) − 1| below this: the point lies on the margin
