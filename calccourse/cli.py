@@ -173,7 +173,7 @@ def check(
     number: str = LessonArg,
     file: Path = typer.Argument(..., metavar="FILE", help="Your answer: a .py file or a .ipynb notebook."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object (see README) instead of a table."),
-    timeout: float = typer.Option(10.0, "--timeout", min=0.5, help="Seconds your file may take (import and calls)."),
+    timeout: float = typer.Option(10.0, "--timeout", min=0.5, help="Seconds allowed to import your file, and again for each call."),
     plot_dir: Optional[Path] = typer.Option(
         None, "--plot", is_flag=False, flag_value=".", metavar="[DIR]",
         help="Also save a figure of your function against the reference (default folder: .).",
@@ -240,7 +240,7 @@ def watch(
     number: str = LessonArg,
     file: Path = typer.Argument(..., metavar="FILE", help="Your answer file; it is re-checked on every save."),
     as_json: bool = typer.Option(False, "--json", help="One JSON report per line, one line per run."),
-    timeout: float = typer.Option(10.0, "--timeout", min=0.5, help="Seconds your file may take (import and calls)."),
+    timeout: float = typer.Option(10.0, "--timeout", min=0.5, help="Seconds allowed to import your file, and again for each call."),
     lang: Optional[str] = LangOption,
 ) -> None:
     """Check your answer now and again every time you save it, until Ctrl-C."""

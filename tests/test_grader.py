@@ -1,6 +1,7 @@
 """Grading whole answer files: good answers in every style pass, each known mistake is named.
 
-Every file runs in a real child process, graded once (cached) however many tests read it.
+Every file runs in a real child process (a fresh fork of a warm pool, as in watch mode),
+graded once (cached) however many tests read it. tests/test_check_cli.py covers cold checks.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 from calccourse.content.loader import load_lesson
 from calccourse.grading.grader import SUPPORTED_SUFFIXES, grade, preload_for
 from calccourse.grading.model import Diagnosis, Report, Status
+from calccourse.grading.process import WarmPool
 from calccourse.grading.sandbox import LearnerSession
 
 pytestmark = pytest.mark.slow
@@ -26,9 +28,24 @@ EXPRESSION_FUNCTIONS = {
 }
 
 
+_POOLS: dict[tuple[str, ...], WarmPool] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _close_pools():
+    yield
+    for pool in _POOLS.values():
+        pool.close()
+    _POOLS.clear()
+
+
 @cache
 def graded(lesson: int, path: Path, lang: str = "en") -> Report:
-    return grade(load_lesson(lesson), path, lang=lang)
+    chosen = load_lesson(lesson)
+    preload = preload_for(chosen)
+    if preload not in _POOLS:
+        _POOLS[preload] = WarmPool(preload)
+    return grade(chosen, path, lang=lang, session_factory=_POOLS[preload].session)
 
 
 def _good_files() -> list[tuple[int, Path]]:

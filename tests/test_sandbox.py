@@ -158,7 +158,8 @@ def test_probe_called_with_symbols_gives_the_expression(honest: LearnerSession) 
 @given(st.lists(st.floats(-1e3, 1e3), min_size=1, max_size=40))
 def test_call_many_equals_one_call_per_row(honest: LearnerSession, xs: list[float]) -> None:
     batched = honest.call_many("df", [[x] for x in xs])
-    assert [float(value(r)) for r in batched] == [3 * x**2 - 4 * x for x in xs]
+    # numpy's vectorised power may differ from Python's in the last bit
+    assert [float(value(r)) for r in batched] == pytest.approx([3 * x**2 - 4 * x for x in xs], rel=1e-12, abs=1e-12)
 
 
 def test_call_many_splits_a_vectorised_tuple_per_row(honest: LearnerSession) -> None:
@@ -243,8 +244,44 @@ def test_child_runs_with_closed_stdin_agg_backend_one_thread_and_limits(tmp_path
         assert float(value(session.call("limit", ["RLIMIT_AS"]))) == 1500 * 1024 * 1024
         assert float(value(session.call("limit", ["RLIMIT_CORE"]))) == 0
         assert float(value(session.call("limit", ["RLIMIT_FSIZE"]))) == 50 * 1024 * 1024
-        assert 0 < float(value(session.call("limit", ["RLIMIT_CPU"]))) <= 20
+        assert 0 < float(value(session.call("limit", ["RLIMIT_CPU"]))) <= 10 * 30 + 1  # a backstop
         assert session.call("name", [0]).text != "__main__"
+
+
+def test_a_child_dies_with_its_checker(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import tempfile
+    import textwrap
+
+    learner = tmp_path / "hang.py"
+    learner.write_text("import os\nopen('pid', 'w').write(str(os.getpid()))\nwhile True:\n    pass\n",
+                       encoding="utf-8")
+    parent = textwrap.dedent(f"""
+        from pathlib import Path
+        from calccourse.grading.sandbox import LearnerSession
+        session = LearnerSession(Path({str(learner)!r}), timeout=60)
+        session.start()
+        import time
+        time.sleep(60)
+    """)
+    checker = subprocess.Popen([sys.executable, "-c", parent])
+    deadline = time.monotonic() + 20
+    pid_files = []
+    while not pid_files and time.monotonic() < deadline:
+        time.sleep(0.1)
+        pid_files = list(Path(tempfile.gettempdir()).glob("calccourse-run-*/pid"))
+        pid_files = [p for p in pid_files if p.stat().st_mtime > time.time() - 30]
+    assert pid_files, "the child never started"
+    child_pid = int(pid_files[0].read_text())
+    checker.kill()
+    checker.wait()
+    for _ in range(50):
+        if not Path(f"/proc/{child_pid}").exists() or "Z" in Path(f"/proc/{child_pid}/stat").read_text().split()[2]:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the learner's child outlived the checker")
 
 
 def test_default_memory_cap_lets_the_heavy_libraries_work(tmp_path: Path) -> None:
@@ -431,11 +468,13 @@ def test_a_check_lasts_at_most_one_timeout_per_broken_function_plus_one(tmp_path
     assert all(r.diagnosis is Diagnosis.TIMEOUT for r in results)
 
 
-def test_time_limit_counts_loading_and_calls_together(tmp_path: Path) -> None:
-    source = "import time\ntime.sleep(1.0)\ndef slow(x):\n    time.sleep(1.5)\n    return x\n"
-    with LearnerSession(tmp_path / "slow.py", source=source, timeout=2.5) as session:
+def test_the_import_and_every_call_each_get_the_whole_time_limit(tmp_path: Path) -> None:
+    source = ("import time\ntime.sleep(1.0)\ndef slow(x):\n    time.sleep(1.0)\n    return x\n"
+              "def too_slow(x):\n    time.sleep(3.0)\n    return x\n")
+    with LearnerSession(tmp_path / "slow.py", source=source, timeout=1.8) as session:
         assert session.wait_loaded() is None
-        result = session.call("slow", [1.0])
+        assert [float(value(session.call("slow", [n]))) for n in (1.0, 2.0, 3.0)] == [1.0, 2.0, 3.0]
+        result = session.call("too_slow", [1.0])
     assert isinstance(result, CallFailure) and result.diagnosis is Diagnosis.TIMEOUT
 
 

@@ -57,6 +57,19 @@ def apply_limits(memory_mb: int, cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 2))
     # Writing past RLIMIT_FSIZE raises OSError instead of killing the process.
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    die_with_parent()
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this process if the checker dies, so a hung learner never lingers."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the CPU limit remains the backstop
+        pass
 
 
 def quiet_plotting() -> None:

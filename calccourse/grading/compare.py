@@ -184,7 +184,8 @@ def show_number(value: float) -> str:
     """2.0 stays '2.0'; others get up to 6 significant digits."""
     if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
         return f"{value:.1f}"
-    return f"{value:.6g}"
+    text = f"{value:.6g}"
+    return text + ".0" if text.lstrip("-").isdigit() else text  # 2.00000000006 reads "2.0", like 2.0
 
 
 def show_returned(got: Returned) -> str:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from calccourse.grading.specs import CheckBase
 
 
+_CALLABLE_TYPES = frozenset({"function", "method", "builtin_function_or_method", "partial", "vectorize"})
 _SMALL_ARRAY = 6  # up to this many entries, the whole array is shown and no entry is singled out
 
 
@@ -189,6 +190,8 @@ def mismatch_message(mismatch: Mismatch, *, called: str, lang: Lang, finding: Fi
             text = say("returned_none", lang, **fields)
         case Diagnosis.WRONG_TYPE if mismatch.pytype == "str":
             text = say("returned_text", lang, **fields)
+        case Diagnosis.WRONG_TYPE if mismatch.pytype in _CALLABLE_TYPES:
+            text = say("returned_callable", lang, **fields)
         case Diagnosis.WRONG_TYPE:
             text = say("returned_object", lang, **fields)
         case Diagnosis.WRONG_SHAPE if mismatch.ragged:

@@ -229,6 +229,19 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
         "en": "that is the batch mean: L adds up every sample, so db = dz.sum(axis=0), like dW",
         "zh": "这是批内平均值：L 对每个样本求和，所以 db = dz.sum(axis=0)，与 dW 一致",
     },
+    "backprop_divided_by_batch": {
+        "en": "that is the gradient divided by the batch size {batch}: L adds up every sample, "
+              "so do not average here",
+        "zh": "这是梯度除以批大小 {batch} 的结果：L 对每个样本求和，所以这里不要取平均",
+    },
+    "backprop_db_shapes": {
+        "en": "({n},) or (1, {n}), the shape of b",
+        "zh": "({n},) 或 (1, {n})，即 b 的形状",
+    },
+    "backprop_order": {
+        "en": "the three gradients are right but come back in the order ({order}): return (dW, db, da_prev)",
+        "zh": "三个梯度都对，但返回的顺序是 ({order})：应当按 (dW, db, da_prev) 的顺序返回",
+    },
     "backprop_transposed": {
         "en": "dW has the shape of W, (inputs, outputs): dW = a_prev.T @ dz",
         "zh": "dW 的形状与 W 相同，为 (输入数, 输出数)：dW = a_prev.T @ dz",
@@ -249,6 +262,33 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
     "critical_extra": {
         "en": "not critical points: {points}",
         "zh": "这些不是驻点：{points}",
+    },
+    "critical_pairs": {
+        "en": "{called} returned (x, f(x)) pairs {got}, expected only the x values, like {expected}",
+        "zh": "{called} 返回的是 (x, f(x)) 数对 {got}，应当只返回 x 的值，例如 {expected}",
+    },
+    "critical_imprecise": {
+        "en": "{got} is close to {point} but {distance} away, more than the {atol} asked for: "
+              "refine each root (bisection or scipy.optimize.brentq) instead of keeping a grid point",
+        "zh": "{got} 接近 {point}，但相差 {distance}，超过了要求的 {atol}："
+              "请把每个根求精确（二分法或 scipy.optimize.brentq），而不是直接取网格点",
+    },
+    "and_more": {
+        "en": ", … ({count} in all)",
+        "zh": "，……（共 {count} 个）",
+    },
+    "critical_zeros_of_f": {
+        "en": "those are the zeros of f itself: look for the zeros of its derivative f′ instead",
+        "zh": "这些是 f 本身的零点：应当找的是导数 f′ 的零点",
+    },
+    "critical_cluster": {
+        "en": "{count} of the values you returned crowd around {point}: find that one root precisely "
+              "and return it once",
+        "zh": "你返回的值中有 {count} 个挤在 {point} 附近：请把这个根求精确，并且只返回一次",
+    },
+    "classification_exact_word": {
+        "en": "return exactly the word {expected!r}",
+        "zh": "请只返回单词 {expected!r}",
     },
     "classification_passed": {
         "en": "{function} names all {count} critical points correctly",
@@ -293,6 +333,22 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
         "en": "{called} returned points {got}, expected their indices (positions in `points`) like {expected}",
         "zh": "{called} 返回的是点的坐标 {got}，应当返回它们的下标（在 `points` 中的位置），例如 {expected}",
     },
+    "margin_no_normal": {
+        "en": "with a = b = 0 the equation a·x + b·y + c = 0 is not a line at all: did the optimiser fail "
+              "(check result.success and the sign of your constraints, which must be ≥ 0 when satisfied)?",
+        "zh": "a = b = 0 时 a·x + b·y + c = 0 根本不是一条直线：是不是优化失败了"
+              "（检查 result.success，以及约束的符号：满足约束时其值应当 ≥ 0）？",
+    },
+    "margin_mask": {
+        "en": "{called} returned {got}, a True/False mask over the points; return the indices of the True "
+              "entries instead (e.g. np.flatnonzero(mask)), like {expected}",
+        "zh": "{called} 返回了 {got}，这是对每个点的 True/False 掩码；应当返回取 True 的点的下标"
+              "（例如 np.flatnonzero(mask)），例如 {expected}",
+    },
+    "margin_one_based": {
+        "en": "each index is one too large: Python counts positions from 0",
+        "zh": "每个下标都大了 1：Python 的下标从 0 开始",
+    },
     "margin_missing": {
         "en": "on the margin but missing: {points}",
         "zh": "这些点在间隔边界上，却被漏掉了：{points}",
@@ -300,6 +356,39 @@ TEMPLATES: dict[str, dict[Lang, str]] = {
     "margin_extra": {
         "en": "not on the margin: {points}",
         "zh": "这些点不在间隔边界上：{points}",
+    },
+    # --- red-team additions ---------------------------------------------------------------
+    "area_rows": {
+        "en": "{called} returned {count} (x, area) rows, an array of shape ({count}, 2); return the two "
+              "sequences instead: `return xs, areas`",
+        "zh": "{called} 返回了 {count} 行 (x, 面积)，即形状为 ({count}, 2) 的数组；应当返回两个序列："
+              "`return xs, areas`",
+    },
+    "returned_callable": {
+        "en": "{called} returned a function ({got}) instead of numbers like {expected}: return the value, "
+              "not the function that computes it",
+        "zh": "{called} 返回了一个函数（{got}），而不是数值（例如 {expected}）：应当返回计算结果，而不是计算它的函数",
+    },
+    "gradient_not_accurate": {
+        "en": "close, but {error} away from the gradient (relative to its length); allowed: {allowed}. "
+              "Use a smaller step, central differences, or finer angles (0.1° or less) in a direction search",
+        "zh": "已经很接近，但与梯度相差 {error}（相对于梯度的长度）；允许的误差是 {allowed}。"
+              "请用更小的步长、中心差分，或在方向搜索中用更细的角度（0.1° 或更小）",
+    },
+    "gradient_unit_vector": {
+        "en": "this is a unit vector: the direction of steepest ascent is right, but the gradient is that "
+              "direction times the largest rate of change",
+        "zh": "这是一个单位向量：最速上升的方向是对的，但梯度应当是这个方向乘以最大的变化率",
+    },
+    "symbolic_differs": {
+        "en": "your {function} gives the right numbers, but called with SymPy symbols it returns {got}, "
+              "which differs from the answer by {difference}",
+        "zh": "你的 {function} 算出的数值是对的，但用 SymPy 符号调用时返回 {got}，与正确答案相差 {difference}",
+    },
+    "symbolic_differs_short": {
+        "en": "your {function} gives the right numbers, but called with SymPy symbols it returns {got}, "
+              "which is not the answer",
+        "zh": "你的 {function} 算出的数值是对的，但用 SymPy 符号调用时返回 {got}，这不是正确答案",
     },
 }
 

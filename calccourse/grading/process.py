@@ -44,6 +44,7 @@ OUTPUT_CAP = 64 * 1024
 MESSAGE_CAP = 256 * 1024 * 1024  # one result line; arrays are capped child-side
 POLL_SECONDS = 0.1
 KILL_GRACE_SECONDS = 2.0
+CPU_BACKSTOP_STEPS = 30  # RLIMIT_CPU = this many time limits: room for every call of a check
 EXIT_UNKNOWN = 1 << 16  # an exit code for a child whose wait status nobody could read
 
 # ------------------------------------------------------------------------ the child
@@ -273,7 +274,8 @@ class Child:
     def __init__(self, launcher: Launcher, load: dict[str, Any], timeout: float, memory_mb: int):
         self.workdir = tempfile.mkdtemp(prefix="calccourse-run-")
         pipes = Pipes.create()
-        cpu_seconds = math.ceil(timeout) + 1
+        # A backstop only: the parent's clock limits each step; the child also dies with the parent.
+        cpu_seconds = math.ceil(timeout) * CPU_BACKSTOP_STEPS + 1
         try:
             self.process, out_fd, err_fd = launcher.launch(
                 pipes, self.workdir, memory_mb, cpu_seconds
@@ -283,8 +285,8 @@ class Child:
                 os.close(fd)
             shutil.rmtree(self.workdir, ignore_errors=True)
             raise
+        self.timeout = timeout
         self.deadline = time.monotonic() + timeout
-        self._remaining = timeout
         os.close(pipes.cmd_read)
         os.close(pipes.result_write)
         self.cmd_fd, self.result_fd = pipes.cmd_write, pipes.result_read
@@ -306,13 +308,9 @@ class Child:
                 return
             self._pending = self._pending[written:]
 
-    def pause(self) -> None:
-        """Stop the clock: the child is idle until the next command."""
-        self._remaining = max(0.0, self.deadline - time.monotonic())
-
     def resume(self) -> None:
-        """Restart the clock with what is left of the child's time."""
-        self.deadline = time.monotonic() + self._remaining
+        """Start the clock for the next step: every call gets the whole time limit."""
+        self.deadline = time.monotonic() + self.timeout
 
     def send(self, message: dict[str, Any]) -> bool:
         """Write one command before the deadline; False if the child is gone or stuck."""

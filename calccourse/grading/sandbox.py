@@ -103,7 +103,6 @@ class LearnerSession:
         try:
             message = child.receive()
             if message is not None:
-                child.pause()
                 return decode_load_answer(message)
         except ProtocolError:
             child.close()
@@ -169,7 +168,6 @@ class LearnerSession:
         else:
             failure = None
         if answer is not None:
-            child.pause()
             return answer
         if failure is None:
             alive = child.process.exitcode() is None

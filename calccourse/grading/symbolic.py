@@ -179,7 +179,8 @@ def compare_exactly(got: Any, expected: Any, variables: Sequence[Any], *, up_to_
     got_items, expected_items = elements(got), elements(expected)
     if got_items is None or expected_items is None or len(got_items) != len(expected_items):
         return Undecided()
-    exact_steps = (sympy.expand, sympy.cancel, sympy.simplify) if can_limit_time() else (sympy.expand, sympy.cancel)
+    timed = can_limit_time()
+    full_steps = (sympy.expand, sympy.cancel, sympy.simplify) if timed else (sympy.expand,)
     differences = []
     try:
         with time_limit(seconds):
@@ -187,6 +188,9 @@ def compare_exactly(got: Any, expected: Any, variables: Sequence[Any], *, up_to_
                 if got_item.has(sympy.Float):
                     got_item = sympy.nsimplify(got_item, tolerance=tolerance, rational=True)
                 difference = got_item - expected_item
+                # Without a time limit (not the main thread) even expand/cancel can run for minutes
+                # on transcendental answers: only polynomial differences are simplified there.
+                exact_steps = full_steps if timed or difference.is_polynomial(*variables) else ()
                 if up_to_constant and _is_constant(difference, variables, exact_steps):
                     difference = sympy.Integer(0)
                 for step in exact_steps:
@@ -225,6 +229,8 @@ def _nonzero_somewhere(difference: Any, variables: Sequence[Any], domain: Mappin
     then in a ten-times wider range (where the variable's assumptions allow)."""
     import random
 
+    import sympy
+
     generator = random.Random(0)
     for attempt in range(12):
         point = {}
@@ -237,7 +243,9 @@ def _nonzero_somewhere(difference: Any, variables: Sequence[Any], domain: Mappin
                     low = max(low, 1e-3)
             point[variable] = generator.uniform(low, high)
         try:
-            value = complex(difference.evalf(subs=point))
+            # xreplace with 30-digit Floats, then evalf: evalf(subs=...) can take minutes on
+            # transcendental expressions (it substitutes symbolically at every step).
+            value = complex(difference.xreplace({v: sympy.Float(x, 30) for v, x in point.items()}).evalf())
         except (TypeError, ValueError, ArithmeticError):
             continue
         if math.isfinite(abs(value)) and abs(value) > tolerance * 100:

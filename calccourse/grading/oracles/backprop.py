@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from calccourse.grading.compare import check_numeric, is_failure, show_returned
+from calccourse.grading.compare import Mismatch, check_numeric, is_failure, shape_text, show_returned
 from calccourse.grading.diagnose import (
     Finding,
     diagnose_values,
@@ -152,16 +152,27 @@ class BackwardLayerOracle(Oracle):
             return failed_result(self.spec, self.lang, Diagnosis.WRONG_TYPE, message,
                                  Evidence(called, "(dW, db, da_prev)", show_returned(got)))
         for position, (name, part, expected) in enumerate(zip(NAMES, parts, layer.gradients, strict=True)):
-            scale = float(np.max(np.abs(expected))) if expected.size else 0.0
-            tolerance = _Relative(rtol=self.spec.rtol, atol=self.spec.rtol * scale + 1e-12)
-            mismatch = check_numeric(part, expected, tolerance)  # db as (n_out,) or (1, n_out) alike
+            tolerance = _tolerance(expected, self.spec.rtol)
+            mismatch = self._db_shape(part, layer.case.n_out) if name == "db" else None
+            mismatch = mismatch or check_numeric(part, expected, tolerance)  # db as (n_out,) or (1, n_out) alike
             if mismatch is None:
                 continue
             which = say("backprop_which", self.lang, name=name, position=position + 1)
             finding, note = self._diagnose(layer, position, mismatch, tolerance)
+            order = _returned_order(parts, layer.gradients, self.spec.rtol)
+            if order is not None:
+                finding, note = None, say("backprop_order", self.lang, order=", ".join(order))
             return mismatch_result(self.spec, mismatch, called=f"{called}{say('colon', self.lang)}{which}",
                                    lang=self.lang, finding=finding, note=note)
         return None
+
+    def _db_shape(self, part: Returned, n_out: int) -> Mismatch | None:
+        """db must have the shape of b, (n_out,) or (1, n_out): a column (n_out, 1) broadcasts
+        into an (n_out, n_out) matrix in the learner's update ``b -= rate * db``."""
+        if part.array is None or part.array.shape in ((n_out,), (1, n_out)) or part.array.size != n_out:
+            return None
+        return Mismatch(Diagnosis.WRONG_SHAPE, shape_text(part.array.shape),
+                        say("backprop_db_shapes", self.lang, n=n_out), part.pytype)
 
     def _diagnose(self, layer: Layer, position: int, mismatch: Any, tolerance: _Relative) -> tuple[Finding | None, str]:
         """Name the mistake behind a wrong dW, db or da_prev (and a hint when one fits)."""
@@ -176,11 +187,33 @@ class BackwardLayerOracle(Oracle):
             return Finding(Diagnosis.WRONG_VALUE), say("backprop_forgot_dact", self.lang)
         finding = diagnose_values(got, expected, tolerance)
         if finding.diagnosis is Diagnosis.CONSTANT_FACTOR and finding.detail is not None:
-            if NAMES[position] == "db" and abs(finding.detail * layer.case.batch - 1) < 1e-6:
-                return finding, say("backprop_batch_mean", self.lang)
+            if abs(finding.detail * layer.case.batch - 1) < 1e-6:
+                key = "backprop_batch_mean" if NAMES[position] == "db" else "backprop_divided_by_batch"
+                return finding, say(key, self.lang, batch=layer.case.batch)
             if abs(finding.detail - 2) < 1e-6:
                 return finding, say("backprop_twice", self.lang)
         return finding, ""
+
+
+def _tolerance(expected: np.ndarray, rtol: float) -> _Relative:
+    """rtol relative to the reference's largest entry."""
+    import numpy as np
+
+    scale = float(np.max(np.abs(expected))) if expected.size else 0.0
+    return _Relative(rtol=rtol, atol=rtol * scale + 1e-12)
+
+
+def _returned_order(parts: list[Returned], gradients: tuple[np.ndarray, ...], rtol: float) -> list[str] | None:
+    """The names in the order the learner returned them, when the three values are right but
+    come back in another order than (dW, db, da_prev); else None."""
+    from itertools import permutations
+
+    for order in permutations(range(3)):
+        if order != (0, 1, 2) and all(
+                check_numeric(parts[slot], gradients[name], _tolerance(gradients[name], rtol)) is None
+                for slot, name in enumerate(order)):
+            return [NAMES[name] for name in order]
+    return None
 
 
 def _three_parts(got: Returned) -> list[Returned] | None:

@@ -15,6 +15,8 @@ from calccourse.grading.model import Diagnosis, Evidence, TestResult
 from calccourse.grading.oracles.base import Oracle, register
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
 
     from calccourse.grading.protocol import Returned
@@ -123,28 +125,35 @@ class CriticalPointsOracle(Oracle):
 
         self.expected = [[(text, float(sympy.sympify(text))) for text in probe.expected]
                          for probe in self.spec.probes]
+        self.functions = [sympy.lambdify(sympy.Symbol(probe.var), sympy.sympify(probe.expr), "math")
+                          for probe in self.spec.probes]
 
     def grade(self, session: LearnerSession) -> list[TestResult]:
         from calccourse.grading.protocol import Probe
 
-        for probe, expected in zip(self.spec.probes, self.expected, strict=True):
+        for probe, expected, function in zip(self.spec.probes, self.expected, self.functions, strict=True):
             args = [Probe(probe.expr, (probe.var,)), probe.lo, probe.hi]
             called = call_text(self.spec.function, args)
             got = session.call(self.spec.function, args)
             if is_failure(got):
                 return [failure_result(self.spec, got, called=called, lang=self.lang,  # type: ignore[arg-type]
                                        defined=session.defined)]
-            problem = self._judge(got, expected, called)  # type: ignore[arg-type]
+            problem = self._judge(got, expected, called, function)  # type: ignore[arg-type]
             if problem is not None:
                 return [problem]
         count = sum(len(expected) for expected in self.expected)
         return [passed_result(self.spec, self.lang, say("critical_passed", self.lang, function=self.spec.function,
                                                           probes=len(self.spec.probes), count=count))]
 
-    def _judge(self, got: Returned, expected: list[tuple[str, float]], called: str) -> TestResult | None:
+    def _judge(self, got: Returned, expected: list[tuple[str, float]], called: str,
+               function: Callable[[float], float]) -> TestResult | None:
         import numpy as np
 
         shown_expected = "[" + ", ".join(text for text, _ in expected) + "]"
+        if _are_pairs(got, function):
+            message = say("critical_pairs", self.lang, called=called, got=show_returned(got),
+                          expected=shown_expected)
+            return self._fail(Diagnosis.WRONG_SHAPE, message, called, shown_expected, show_returned(got))
         values = returned_numbers(got)
         if values is None:
             key = "returned_none" if got.pytype == "NoneType" else "critical_not_a_list"
@@ -165,13 +174,57 @@ class CriticalPointsOracle(Oracle):
             shown = ", ".join(_exact_and_decimal(text, value) for text, value in missing)
             message += say("separator", self.lang) + say("critical_missing", self.lang, points=shown)
         if extra:
-            shown = ", ".join(f"{value:.6g}" for value in extra)
+            shown = ", ".join(f"{value:.6g}" for value in extra[:_LISTED])
+            if len(extra) > _LISTED:
+                shown += say("and_more", self.lang, count=len(extra))
             message += say("separator", self.lang) + say("critical_extra", self.lang, points=shown)
+        near_miss = self._near_miss(missing, extra, atol)
+        if near_miss:
+            message += say("separator", self.lang) + near_miss
+        elif extra and all(_is_zero_of(function, value) for value in extra):
+            message += say("separator", self.lang) + say("critical_zeros_of_f", self.lang)
         diagnosis = Diagnosis.MISSING_POINTS if missing else Diagnosis.EXTRA_POINTS
         return self._fail(diagnosis, message, called, shown_expected, show(values))
 
+    def _near_miss(self, missing: list[tuple[str, float]], extra: list[float], atol: float) -> str:
+        """Why a missing point was missed when returned values lie near it: one value not precise
+        enough, or a crowd of them (a threshold on |f′| without refining); '' otherwise."""
+        for text, value in missing:
+            near = [v for v in extra if abs(v - value) <= _NEAR * max(1.0, abs(value))]
+            if len(near) > 1:
+                return say("critical_cluster", self.lang, count=len(near), point=_exact_and_decimal(text, value))
+            if near:
+                return say("critical_imprecise", self.lang, got=f"{near[0]:.6g}", point=_exact_and_decimal(text, value),
+                           distance=f"{abs(near[0] - value):.2g}", atol=f"{atol:g}")
+        return ""
+
     def _fail(self, diagnosis: Diagnosis, message: str, called: str, expected: str, got: str) -> TestResult:
         return failed_result(self.spec, self.lang, diagnosis, message, Evidence(called, expected, got))
+
+
+def _are_pairs(got: Returned, function: Callable[[float], float]) -> bool:
+    """True for rows (x, f(x)) or (x, f′(x) ≈ 0) where only the x were asked for."""
+    array = got.array
+    if array is None or array.ndim != 2 or array.shape[0] < 2 or array.shape[1] != 2:
+        return False
+    try:
+        values = [function(x) for x in array[:, 0]]
+    except (ValueError, ArithmeticError):
+        return False
+    return all(abs(y - value) < 1e-6 * max(1.0, abs(value)) or abs(y) < 1e-6
+               for y, value in zip(array[:, 1], values, strict=True))
+
+
+def _is_zero_of(function: Callable[[float], float], x: float) -> bool:
+    """True when function(x) ≈ 0, i.e. x is a root of f itself rather than of f′."""
+    try:
+        return abs(function(x)) < 1e-6
+    except (ValueError, ArithmeticError):
+        return False
+
+
+_LISTED = 8  # extra points named in a message
+_NEAR = 0.05  # a returned value this close (relative, at least absolute) to a missing point is meant for it
 
 
 def _exact_and_decimal(text: str, value: float) -> str:
@@ -184,6 +237,8 @@ def _exact_and_decimal(text: str, value: float) -> str:
 
 
 # --- classification --------------------------------------------------------------------
+
+_TEXT_TYPES = ("str", "str_")  # Python's str and numpy's string scalar (e.g. an item of np.array(["minimum"]))
 
 @register
 class ClassificationOracle(Oracle):
@@ -216,14 +271,18 @@ class ClassificationOracle(Oracle):
 
     def _judge(self, got: Returned, expected: str, called: str) -> TestResult | None:
         shown_expected = repr(expected)
-        if got.pytype != "str" or got.text is None:
+        if got.pytype not in _TEXT_TYPES or got.text is None:
             key = "returned_none" if got.pytype == "NoneType" else "classification_not_text"
-            message = say(key, self.lang, called=called, got=show_returned(got), pytype=got.pytype,
-                          expected=shown_expected)
+            shown = str(bool(got.array)) if got.pytype in ("bool", "bool_") and got.array is not None \
+                else show_returned(got)
+            message = say(key, self.lang, called=called, got=shown, pytype=got.pytype, expected=shown_expected)
             return failed_result(self.spec, self.lang, Diagnosis.WRONG_TYPE, message,
-                                 Evidence(called, shown_expected, show_returned(got)))
-        if got.text.strip().lower() == expected:
+                                 Evidence(called, shown_expected, shown))
+        word = got.text.strip().lower()
+        if word == expected:
             return None
         message = say("mismatch", self.lang, called=called, got=repr(got.text), expected=shown_expected)
+        if expected in word.split() or (len(word) >= 3 and expected.startswith(word)):
+            message += say("separator", self.lang) + say("classification_exact_word", self.lang, expected=expected)
         return failed_result(self.spec, self.lang, Diagnosis.WRONG_VALUE, message,
                              Evidence(called, shown_expected, repr(got.text)))

@@ -55,6 +55,23 @@ def _lambdify(expr: str, variables: Sequence[str], derivative: Sequence[str] = (
     return lambda *args: np.broadcast_to(np.asarray(numeric(*args), dtype=float), np.broadcast(*args).shape)
 
 
+def _approximate_finding(got: Any, expected: Any, allowance: Allowance) -> Finding:
+    """diagnose_values for an estimate: its own error makes the fitted factor 0.500023 rather
+    than ½, so a simple fraction that fits within the allowance too is named instead."""
+    import numpy as np
+    from fractions import Fraction
+
+    finding = diagnose_values(got, expected, allowance)
+    if finding.diagnosis is not Diagnosis.CONSTANT_FACTOR or finding.detail is None:
+        return finding
+    simple = float(Fraction(finding.detail).limit_denominator(12))
+    reference = np.asarray(expected, dtype=float)
+    if simple not in (0.0, 1.0) and np.all(np.abs(np.asarray(got, dtype=float) - simple * reference)
+                                           <= allowance.atol + allowance.rtol * np.abs(reference)):
+        return Finding(Diagnosis.CONSTANT_FACTOR, simple)
+    return finding
+
+
 def _simplest_failing(rows: Sequence[Sequence[Any]], failing: Sequence[int]) -> int:
     return min(failing, key=lambda index: simplicity(rows[index]))
 
@@ -129,7 +146,7 @@ class DifferenceQuotientOracle(Oracle):
         finding = None
         if mismatch.diagnosis is Diagnosis.WRONG_VALUE and len(mismatches) == len(rows):
             got = np.array([float(np.ravel(result.array)[0]) for result in results])  # type: ignore[union-attr]
-            finding = diagnose_values(got, expected, allowance)
+            finding = _approximate_finding(got, expected, allowance)
         note = ""
         step = rows[index][2]
         if finding is not None and finding.diagnosis is Diagnosis.CONSTANT_FACTOR \
@@ -207,6 +224,9 @@ class CumulativeAreaOracle(Oracle):
 
         pair = _pair(got)
         expected_pair = f"(xs, areas), xs = {show(case.xs)}"
+        if pair is None and got.array is not None and got.array.shape == (len(case.xs), 2):
+            message = say("area_rows", self.lang, called=called, count=len(case.xs))
+            return self._fail(Diagnosis.TRANSPOSED, message, called, expected_pair, show_returned(got))
         if pair is None:
             key = "returned_none" if got.pytype == "NoneType" else "area_not_a_pair"
             message = say(key, self.lang, called=called, got=show_returned(got), expected=expected_pair)
@@ -242,7 +262,7 @@ class CumulativeAreaOracle(Oracle):
             return Finding(Diagnosis.CONSTANT_FACTOR, 1 / dx)
         if np.all(np.abs(areas - case.slope) <= case.slope_allowance.atol):
             return Finding(Diagnosis.DIFFERENTIATED_INSTEAD)
-        finding = diagnose_values(areas, case.areas, case.allowance)
+        finding = _approximate_finding(areas, case.areas, case.allowance)
         if finding.diagnosis is Diagnosis.OFF_BY_CONSTANT:
             offset, allowance = finding.detail or 0.0, float(np.max(case.allowance.atol))
             if abs(offset - case.offset) <= allowance:
@@ -287,8 +307,9 @@ def _pair(got: Returned) -> tuple[np.ndarray, np.ndarray] | None:
     """(xs, areas) from a returned pair: a (2, n) array or a tuple of two 1-D sequences."""
     import numpy as np
 
-    if got.array is not None and got.array.ndim == 2 and got.array.shape[0] == 2:
-        return got.array[0], got.array[1]
+    if got.array is not None and got.array.ndim >= 2 and got.array.shape[0] == 2:
+        rows = got.array.reshape(2, -1)  # e.g. two (1, n) np.matrix rows arrive as (2, 1, n)
+        return rows[0], rows[1]
     if got.items is not None and len(got.items) == 2 and all(item.array is not None for item in got.items):
         xs, areas = (np.asarray(item.array, dtype=float).ravel() for item in got.items)  # type: ignore[arg-type]
         return xs, areas
@@ -355,14 +376,32 @@ class GradientEstimateOracle(Oracle):
         index = _simplest_failing(rows, list(problems))
         if not np.isfinite(got[index]).all():
             return problems[index]
-        finding = diagnose_values(got, gradients, allowance) if len(problems) == len(rows) else \
-            diagnose_values(got[index], gradients[index], Allowance(atol=allowance.atol[index]))
+        finding = _approximate_finding(got, gradients, allowance) if len(problems) == len(rows) else \
+            _approximate_finding(got[index], gradients[index], Allowance(atol=allowance.atol[index]))
         note = ""
         if finding.diagnosis is Diagnosis.WRONG_VALUE and _last_angle_wins(got[index], gradients[index]):
             note = say("gradient_last_angle", self.lang)
         elif finding.diagnosis is Diagnosis.CONSTANT_FACTOR and abs(finding.detail or 0) < 0.01:
             note = say("gradient_divide_by_step", self.lang)
+        elif finding.diagnosis is Diagnosis.WRONG_VALUE:
+            note = self._accuracy_note(got[index], gradients[index])
         return self._mismatch(got[index], gradients[index], call_text(self.spec.function, rows[index]), finding, note)
+
+    def _accuracy_note(self, got: np.ndarray, gradient: np.ndarray) -> str:
+        """Why a nearly right estimate fails (how far off it is), or that a unit vector came back."""
+        import numpy as np
+
+        length = float(np.linalg.norm(gradient))
+        if length == 0:
+            return ""
+        if abs(float(np.linalg.norm(got)) - 1) < 1e-3 and abs(length - 1) > 0.01 \
+                and float(np.dot(got, gradient)) / length > 0.999:
+            return say("gradient_unit_vector", self.lang)
+        relative = float(np.linalg.norm(got - gradient)) / length
+        if relative < 0.1:
+            return say("gradient_not_accurate", self.lang, error=f"{100 * relative:.2g}%",
+                       allowed=f"{100 * self.spec.rtol:g}%")
+        return ""
 
     def _mismatch(self, got: np.ndarray, expected: np.ndarray, called: str,
                   finding: Finding | None = None, note: str = "") -> TestResult:

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 _NICE_SHARE = 4  # one sample in four is a round number (a multiple of ½)
 _SYMBOLIC_SECONDS = 2.0
 _MAX_FORMULA_IN_MESSAGE = 40
+_MAX_DIFFERENCE_IN_MESSAGE = 100  # a longer symbolic difference is noise, not help
 
 
 @dataclasses.dataclass(frozen=True)
@@ -159,7 +160,13 @@ class ExpressionOracle(Oracle):
             return passed_result(self.spec, self.lang, say("passed_exactly", self.lang,
                                                            function=self.spec.function, count=count))
         if isinstance(verdict, Different):
-            return failed_result(self.spec, self.lang, Diagnosis.WRONG_VALUE, self._difference_text(verdict))
+            from calccourse.grading.symbolic import signed_text, unicode_text
+
+            difference = signed_text(verdict.difference)
+            key = "symbolic_differs" if len(difference) <= _MAX_DIFFERENCE_IN_MESSAGE else "symbolic_differs_short"
+            message = say(key, self.lang, function=self.spec.function,
+                          got=_shortened(unicode_text(self._expected + verdict.difference)), difference=difference)
+            return failed_result(self.spec, self.lang, Diagnosis.WRONG_VALUE, message)
         return passed_result(self.spec, self.lang, say("passed", self.lang, function=self.spec.function,
                                                        count=count))
 
@@ -184,8 +191,10 @@ class ExpressionOracle(Oracle):
     def _difference_text(self, verdict: Any) -> str:
         from calccourse.grading.symbolic import signed_text
 
-        return say("differs_by", self.lang, function=self.spec.function,
-                   difference=signed_text(verdict.difference))
+        difference = signed_text(verdict.difference)
+        if len(difference) > _MAX_DIFFERENCE_IN_MESSAGE:
+            return ""
+        return say("differs_by", self.lang, function=self.spec.function, difference=difference)
 
     def _explain(self, session: LearnerSession, problem: RowProblem, results: list[Any],
                  got: np.ndarray | None, reference: np.ndarray) -> TestResult:
@@ -260,6 +269,12 @@ class ExpressionOracle(Oracle):
                 or "Piecewise" in self._formula:
             return mismatch
         return dataclasses.replace(mismatch, expected=f"{mismatch.expected} ({self._formula})")
+
+
+def _shortened(text: str) -> str:
+    if len(text) <= _MAX_DIFFERENCE_IN_MESSAGE:
+        return text
+    return text[: _MAX_DIFFERENCE_IN_MESSAGE - 1] + "…"
 
 
 def _joined(lang: str, *parts: str) -> str:

@@ -151,6 +151,9 @@ class MarginOracle(Oracle):
         tolerance = self.spec.atol * max(1.0, float(np.max(np.abs(problem.line))))
         if np.max(np.abs(line - problem.line)) <= tolerance:
             return None
+        if np.hypot(line[0], line[1]) <= self.spec.atol * np.hypot(problem.line[0], problem.line[1]):
+            return self._fail(Diagnosis.NOT_SEPARATING, base + say("colon", self.lang) + say("margin_no_normal", self.lang),
+                              called, expected, shown)
         factor = float(line @ problem.line) / float(problem.line @ problem.line)
         if np.max(np.abs(line - factor * problem.line)) <= tolerance * max(1.0, abs(factor)):
             if factor < 0:
@@ -198,6 +201,9 @@ class MarginOracle(Oracle):
             diagnosis = Diagnosis.WRONG_SHAPE if array is not None and array.ndim > 1 else Diagnosis.WRONG_TYPE
             return self._fail(diagnosis, message, called, expected, show_returned(got))
         shown = show(values)
+        if len(problem.points) >= 3 and len(values) == len(problem.points) and set(values.tolist()) <= {0.0, 1.0}:
+            message = say("margin_mask", self.lang, called=called, got=shown, expected=expected)
+            return self._fail(Diagnosis.WRONG_TYPE, message, called, expected, shown)
         if not np.all(np.isfinite(values)) or not np.all(values == np.round(values)):
             message = say("margin_not_indices", self.lang, called=called, got=shown, expected=expected)
             return self._fail(Diagnosis.WRONG_TYPE, message, called, expected, shown)
@@ -216,6 +222,8 @@ class MarginOracle(Oracle):
                 "margin_extra", self.lang, points="; ".join(
                     _point(problem, index) if 0 <= index < len(problem.points) else f"#{index}"
                     for index in extra))
+        if {index - 1 for index in indices} == set(problem.support):
+            message += say("separator", self.lang) + say("margin_one_based", self.lang)
         diagnosis = Diagnosis.MISSING_POINTS if missing else Diagnosis.EXTRA_POINTS
         return self._fail(diagnosis, message, called, expected, shown)
 

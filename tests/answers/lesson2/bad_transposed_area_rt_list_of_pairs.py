@@ -1,0 +1,7 @@
+"""Lesson 2 mistake: a list of (x, area) pairs instead of the pair (xs, areas)."""
+import numpy as np
+def f(x): return 3*x**2 - 4*x
+def antiderivative(x): return x**3 - 2*x**2
+def cumulative_area(func, start, stop, dx):
+    xs = np.arange(start, stop, dx)
+    return list(zip(xs, np.cumsum(func(xs)) * dx))

@@ -1,0 +1,16 @@
+"""Wrong: backward_layer computes da_prev as W @ dz.T, the transpose of what it should be."""
+import numpy as np
+
+
+def dsigmoid(z):
+    s = 1 / (1 + np.exp(-z))
+    return s * (1 - s)
+
+
+def drelu(z):
+    return np.where(np.asarray(z) > 0, 1.0, 0.0)
+
+
+def backward_layer(da, z, a_prev, W, dact):
+    dz = da * dact(z)
+    return a_prev.T @ dz, dz.sum(axis=0), W @ dz.T

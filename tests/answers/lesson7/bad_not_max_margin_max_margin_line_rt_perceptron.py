@@ -1,0 +1,30 @@
+"""Wrong: the perceptron rule stops at the first separating line (then scaled to margin 1)."""
+import numpy as np
+from scipy.optimize import minimize
+
+
+def _solve(points, labels):
+    P, t = np.asarray(points, float), np.asarray(labels, float)
+    cons = {"type": "ineq", "fun": lambda v: t * (P @ v[:2] + v[2]) - 1}
+    res = minimize(lambda v: v[0] ** 2 + v[1] ** 2, np.zeros(3), constraints=[cons], method="SLSQP",
+                   options={"ftol": 1e-12})
+    return res.x
+
+
+def max_margin_line(points, labels):
+    P, t = np.c_[np.asarray(points, float), np.ones(len(points))], np.asarray(labels, float)
+    v = np.zeros(3)
+    changed = True
+    while changed:
+        changed = False
+        for x, y in zip(P, t):
+            if y * (x @ v) <= 0:
+                v += y * x
+                changed = True
+    return tuple(v / np.min(t * (P @ v)))
+
+
+def support_vectors(points, labels):
+    a, b, c = _solve(points, labels)
+    margins = np.asarray(labels) * (np.asarray(points) @ [a, b] + c)
+    return list(np.flatnonzero(np.abs(margins - 1) < 1e-4))

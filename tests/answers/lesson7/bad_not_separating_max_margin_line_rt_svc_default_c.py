@@ -1,0 +1,25 @@
+"""Wrong: scikit-learn's SVC with its default C = 1 is a soft margin, not the hard max-margin line."""
+import numpy as np
+from scipy.optimize import minimize
+
+
+def _solve(points, labels):
+    P, t = np.asarray(points, float), np.asarray(labels, float)
+    cons = {"type": "ineq", "fun": lambda v: t * (P @ v[:2] + v[2]) - 1}
+    res = minimize(lambda v: v[0] ** 2 + v[1] ** 2, np.zeros(3), constraints=[cons], method="SLSQP",
+                   options={"ftol": 1e-12})
+    return res.x
+
+from sklearn.svm import SVC
+
+
+def max_margin_line(points, labels):
+    model = SVC(kernel="linear").fit(points, labels)
+    (a, b), c = model.coef_[0], model.intercept_[0]
+    return a, b, c
+
+
+def support_vectors(points, labels):
+    a, b, c = _solve(points, labels)
+    margins = np.asarray(labels) * (np.asarray(points) @ [a, b] + c)
+    return list(np.flatnonzero(np.abs(margins - 1) < 1e-4))
