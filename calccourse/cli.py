@@ -29,6 +29,7 @@ app = typer.Typer(
 
 LessonArg = typer.Argument(..., metavar="N", help="Lesson number (see `calccourse list`).", show_default=False)
 LangOption = typer.Option(None, "--lang", metavar="en|zh", help="Language (default: from LC_ALL/LANG, else English).")
+TimeoutOption = typer.Option(10.0, "--timeout", min=0.5, help="Seconds allowed to import your file, and again for each call.")
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -173,7 +174,7 @@ def check(
     number: str = LessonArg,
     file: Path = typer.Argument(..., metavar="FILE", help="Your answer: a .py file or a .ipynb notebook."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object (see README) instead of a table."),
-    timeout: float = typer.Option(10.0, "--timeout", min=0.5, help="Seconds allowed to import your file, and again for each call."),
+    timeout: float = TimeoutOption,
     plot_dir: Optional[Path] = typer.Option(
         None, "--plot", is_flag=False, flag_value=".", metavar="[DIR]",
         help="Also save a figure of your function against the reference (default folder: .).",
@@ -200,10 +201,7 @@ def check(
             submission.session.close()
         raise
     report = grade_submission(chosen, submission, language)
-    store = _progress_store()
-    if store is not None:
-        for warning in store.record(report):
-            _console_err_print(f"calccourse: warning: {warning}")
+    _record(_progress_store(), report)
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
     else:
@@ -213,6 +211,13 @@ def check(
     if plot_dir is not None and report.load_problem is None:
         _plot_answer(chosen, path, plot_dir, timeout, quiet=as_json)
     raise typer.Exit(0 if report.status.value == "pass" else 1)
+
+
+def _record(store, report) -> None:
+    """Save ``report`` in the learner's progress (if there is a store) and say any warning."""
+    if store is not None:
+        for warning in store.record(report):
+            _console_err_print(f"calccourse: warning: {warning}")
 
 
 def _console_err_print(message: str) -> None:
@@ -240,7 +245,7 @@ def watch(
     number: str = LessonArg,
     file: Path = typer.Argument(..., metavar="FILE", help="Your answer file; it is re-checked on every save."),
     as_json: bool = typer.Option(False, "--json", help="One JSON report per line, one line per run."),
-    timeout: float = typer.Option(10.0, "--timeout", min=0.5, help="Seconds allowed to import your file, and again for each call."),
+    timeout: float = TimeoutOption,
     lang: Optional[str] = LangOption,
 ) -> None:
     """Check your answer now and again every time you save it, until Ctrl-C."""
@@ -256,9 +261,7 @@ def watch(
     store = _progress_store()
 
     def show(report) -> None:
-        if store is not None:
-            for warning in store.record(report):
-                _console_err_print(f"calccourse: warning: {warning}")
+        _record(store, report)
         if as_json:
             sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
             sys.stdout.flush()

@@ -33,3 +33,26 @@ def run_cli(tmp_path):
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def grade_answer():
+    """grade_answer(lesson, file name) -> Report: each answer file graded once, in a warm pool."""
+    from answer_files import ANSWERS, WARM_PRELOAD
+
+    from calccourse.content.loader import load_lesson
+    from calccourse.grading.grader import grade
+    from calccourse.grading.process import WarmPool
+
+    pool = WarmPool(WARM_PRELOAD)
+    reports = {}
+
+    def graded(lesson: int, name: str, lang: str = "en"):
+        key = (lesson, name, lang)
+        if key not in reports:
+            reports[key] = grade(load_lesson(lesson), ANSWERS / f"lesson{lesson}" / name, lang=lang,
+                                 session_factory=pool.session)
+        return reports[key]
+
+    yield graded
+    pool.close()

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
 
 import numpy as np
 import pytest
+from answer_files import ANSWERS as ANSWER_ROOT
+from answer_files import diagnosis_in_name
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calccourse.content.loader import load_lesson
 from calccourse.grading.child import encode_value
-from calccourse.grading.grader import grade
 from calccourse.grading.messages import say
 from calccourse.grading.model import Diagnosis, Status
 from calccourse.grading.oracles.backprop import DERIVATIVES, KINK_CLEARANCE, activation, make_layer
 from calccourse.grading.oracles.base import oracle_for
-from calccourse.grading.process import WarmPool
 from calccourse.grading.protocol import decode_returned
 from calccourse.grading.specs import LayerCase
 
-ANSWERS = Path(__file__).parent / "answers" / "lesson5"
+ANSWERS = ANSWER_ROOT / "lesson5"
 z = sympy.Symbol("z", real=True)
 
 
@@ -139,35 +137,18 @@ def test_malformed_results_are_diagnosed_before_values(answer, diagnosis):
 
 # --- graded answer files -----------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def pool():
-    warm = WarmPool(preload=("numpy", "sympy"))
-    yield warm
-    warm.close()
-
-
-@functools.cache
-def _report(name: str, pool: WarmPool):
-    return grade(load_lesson(5), ANSWERS / name, session_factory=pool.session)
-
-
-def _expected_diagnosis(name: str) -> Diagnosis:
-    rest = name.removeprefix("bad_")
-    return max((code for code in Diagnosis if rest.startswith(code.value + "_")), key=lambda code: len(code.value))
-
-
 GOOD = sorted(p.name for p in ANSWERS.glob("good_*.py") if "_backward_" in p.name)
 BAD = sorted(p.name for p in ANSWERS.glob("bad_*.py") if "_backward_" in p.name)
 
 
 @pytest.mark.parametrize("name", GOOD)
-def test_good_answer_passes_every_check(name, pool):
-    report = _report(name, pool)
+def test_good_answer_passes_every_check(name, grade_answer):
+    report = grade_answer(5, name)
     assert report.status is Status.PASS, [test.message for test in report.tests if test.status is not Status.PASS]
 
 
 @pytest.mark.parametrize("name", BAD)
-def test_bad_answer_fails_one_check_with_the_diagnosis_in_its_name(name, pool):
-    failed = [test for test in _report(name, pool).tests if test.status is not Status.PASS]
-    assert [test.diagnosis for test in failed] == [_expected_diagnosis(name)], [test.message for test in failed]
+def test_bad_answer_fails_one_check_with_the_diagnosis_in_its_name(name, grade_answer):
+    failed = [test for test in grade_answer(5, name).tests if test.status is not Status.PASS]
+    assert [test.diagnosis for test in failed] == [diagnosis_in_name(name)], [test.message for test in failed]
     assert failed[0].function == "backward_layer"

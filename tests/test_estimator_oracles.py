@@ -4,23 +4,20 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 import numpy as np
 import pytest
+from answer_files import ANSWERS, diagnosis_in_name
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calccourse.content.loader import load_lesson
 from calccourse.grading.child import encode_value
-from calccourse.grading.grader import grade
 from calccourse.grading.model import Diagnosis, Status
 from calccourse.grading.oracles.base import oracle_for
-from calccourse.grading.process import WarmPool
 from calccourse.grading.protocol import decode_returned
 
-ANSWERS = Path(__file__).parent / "answers"
 
 
 def _numeric(probe):
@@ -230,36 +227,19 @@ def test_keeping_the_last_angle_instead_of_the_best_is_pointed_out():
 
 # --- graded answer files -----------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def pool():
-    warm = WarmPool(preload=("numpy", "sympy", "scipy.integrate", "matplotlib.pyplot"))
-    yield warm
-    warm.close()
-
-
-@functools.cache
-def _report(lesson: int, name: str, pool: WarmPool):
-    return grade(load_lesson(lesson), ANSWERS / f"lesson{lesson}" / name, session_factory=pool.session)
-
-
-def _expected_diagnosis(name: str) -> Diagnosis:
-    rest = name.removeprefix("bad_")
-    return max((code for code in Diagnosis if rest.startswith(code.value + "_")), key=lambda code: len(code.value))
-
-
 MINE = {1: ("_rate_", "rate_of_change"), 2: ("_area_", "cumulative_area"), 3: ("_numeric_", "numeric_gradient")}
 FILES = [(lesson, path.name) for lesson, (tag, _) in MINE.items()
          for path in sorted((ANSWERS / f"lesson{lesson}").glob("*.py")) if tag in path.name]
 
 
 @pytest.mark.parametrize(("lesson", "name"), [file for file in FILES if file[1].startswith("good_")])
-def test_good_answer_passes_every_check(lesson, name, pool):
-    report = _report(lesson, name, pool)
+def test_good_answer_passes_every_check(lesson, name, grade_answer):
+    report = grade_answer(lesson, name)
     assert report.status is Status.PASS, [test.message for test in report.tests if test.status is not Status.PASS]
 
 
 @pytest.mark.parametrize(("lesson", "name"), [file for file in FILES if file[1].startswith("bad_")])
-def test_bad_answer_fails_one_check_with_the_diagnosis_in_its_name(lesson, name, pool):
-    failed = [test for test in _report(lesson, name, pool).tests if test.status is not Status.PASS]
-    assert [test.diagnosis for test in failed] == [_expected_diagnosis(name)], [test.message for test in failed]
+def test_bad_answer_fails_one_check_with_the_diagnosis_in_its_name(lesson, name, grade_answer):
+    failed = [test for test in grade_answer(lesson, name).tests if test.status is not Status.PASS]
+    assert [test.diagnosis for test in failed] == [diagnosis_in_name(name)], [test.message for test in failed]
     assert failed[0].function == MINE[lesson][1]

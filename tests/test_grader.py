@@ -1,51 +1,30 @@
 """Grading whole answer files: good answers in every style pass, each known mistake is named.
 
 Every file runs in a real child process (a fresh fork of a warm pool, as in watch mode),
-graded once (cached) however many tests read it. tests/test_check_cli.py covers cold checks.
+graded once however many tests read it (the `grade_answer` fixture); tests/test_check_cli.py
+covers cold checks.
 """
 
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 
 import pytest
+from answer_files import ANSWERS
 
 from calccourse.content.loader import load_lesson
 from calccourse.grading.grader import SUPPORTED_SUFFIXES, grade, preload_for
-from calccourse.grading.model import Diagnosis, Report, Status
-from calccourse.grading.process import WarmPool
+from calccourse.grading.model import Diagnosis, Status
 from calccourse.grading.sandbox import LearnerSession
 
 pytestmark = pytest.mark.slow
 
-ANSWERS = Path(__file__).parent / "answers"
 LESSONS = (1, 2, 3, 4, 5, 6)
 EXPRESSION_FUNCTIONS = {
     number: [check.function for check in load_lesson(number).checks if check.kind == "expression"]
     for number in LESSONS
 }
-
-
-_POOLS: dict[tuple[str, ...], WarmPool] = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _close_pools():
-    yield
-    for pool in _POOLS.values():
-        pool.close()
-    _POOLS.clear()
-
-
-@cache
-def graded(lesson: int, path: Path, lang: str = "en") -> Report:
-    chosen = load_lesson(lesson)
-    preload = preload_for(chosen)
-    if preload not in _POOLS:
-        _POOLS[preload] = WarmPool(preload)
-    return grade(chosen, path, lang=lang, session_factory=_POOLS[preload].session)
 
 
 def _good_files() -> list[tuple[int, Path]]:
@@ -76,8 +55,8 @@ def _bad_files() -> list[tuple[int, Path, Diagnosis, str]]:
 
 
 @pytest.mark.parametrize(("lesson", "path"), _good_files(), ids=lambda value: getattr(value, "name", value))
-def test_every_good_answer_passes_every_check(lesson, path):
-    report = graded(lesson, path)
+def test_every_good_answer_passes_every_check(lesson, path, grade_answer):
+    report = grade_answer(lesson, path.name)
     failing = [(test.name, test.diagnosis, test.message) for test in report.tests if test.status is not Status.PASS]
     assert report.status is Status.PASS, failing
     assert report.score == report.max_score > 0
@@ -85,8 +64,9 @@ def test_every_good_answer_passes_every_check(lesson, path):
 
 @pytest.mark.parametrize(("lesson", "path", "diagnosis", "function"), _bad_files(),
                          ids=lambda value: getattr(value, "name", None))
-def test_every_bad_answer_fails_only_its_function_with_the_diagnosis_in_its_name(lesson, path, diagnosis, function):
-    report = graded(lesson, path)
+def test_every_bad_answer_fails_only_its_function_with_the_diagnosis_in_its_name(lesson, path, diagnosis, function,
+                                                                                grade_answer):
+    report = grade_answer(lesson, path.name)
     failing = {test.function: test.diagnosis for test in report.tests if test.status is not Status.PASS}
     assert failing == {function: diagnosis}, [test.message for test in report.tests]
     [test] = [test for test in report.tests if test.function == function]
@@ -100,21 +80,21 @@ def test_there_is_a_good_answer_in_each_style_and_a_bad_one_for_each_expression_
         assert targets == set(EXPRESSION_FUNCTIONS[n]), n
 
 
-def test_messages_quote_the_call_and_name_the_mistake():
-    report = graded(5, ANSWERS / "lesson5" / "bad_constant_factor_dsigmoid_twice.py")
+def test_messages_quote_the_call_and_name_the_mistake(grade_answer):
+    report = grade_answer(5, "bad_constant_factor_dsigmoid_twice.py")
     [test] = [test for test in report.tests if test.function == "dsigmoid"]
     assert test.message.startswith("dsigmoid(0.0) returned 0.5, expected 0.25")
     assert "twice too large" in test.message
 
 
-def test_reports_are_written_in_chinese_when_asked():
-    report = graded(1, ANSWERS / "lesson1" / "bad_sign_flip_df.py", "zh")
+def test_reports_are_written_in_chinese_when_asked(grade_answer):
+    report = grade_answer(1, "bad_sign_flip_df.py", "zh")
     [test] = [test for test in report.tests if test.function == "df"]
     assert "符号反了" in test.message and test.title.startswith("df(x) 等于")
 
 
-def test_the_learners_printed_output_is_kept_and_hints_are_offered():
-    report = graded(1, ANSWERS / "lesson1" / "good_script_style.py")
+def test_the_learners_printed_output_is_kept_and_hints_are_offered(grade_answer):
+    report = grade_answer(1, "good_script_style.py")
     assert "max error of the forward difference" in report.learner_output
     assert report.hint_available
 
@@ -147,7 +127,7 @@ def test_a_hanging_function_times_out_alone_while_the_others_are_graded(tmp_path
     source = (ANSWERS / "lesson6" / "good_vectorised_numpy.py").read_text()
     answer = tmp_path / "answer.py"
     answer.write_text(source + "\n\ndef dlog(x):\n    while True:\n        pass\n")
-    report = grade(load_lesson(6), answer, timeout=5.0)  # the whole child shares one deadline: leave room
+    report = grade(load_lesson(6), answer, timeout=5.0)  # room for a busy machine; the loop needs all 5 s
     verdicts = {test.function: test.diagnosis for test in report.tests}
     assert verdicts.pop("dlog") is Diagnosis.TIMEOUT
     assert set(verdicts.values()) == {None}

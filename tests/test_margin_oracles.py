@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
 
 import numpy as np
 import pytest
+from answer_files import ANSWERS as ANSWER_ROOT
+from answer_files import diagnosis_in_name
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calccourse.content.loader import load_lesson
 from calccourse.grading.child import encode_value
-from calccourse.grading.grader import grade
 from calccourse.grading.model import Diagnosis, Status
 from calccourse.grading.oracles.base import oracle_for
 from calccourse.grading.oracles.margin import CLEAR_OF_MARGIN, max_margin_line, random_problems, solve
-from calccourse.grading.process import WarmPool
 from calccourse.grading.protocol import decode_returned
 
-ANSWERS = Path(__file__).parent / "answers" / "lesson7"
+ANSWERS = ANSWER_ROOT / "lesson7"
 TASK_POINTS = np.array([(-1, -1), (-3, -1), (0, 0), (1, 2), (2, 1), (3, 3)], dtype=float)
 TASK_LABELS = np.array([-1, -1, -1, 1, 1, 1])
 
@@ -156,37 +154,20 @@ def test_support_vectors_names_the_missing_point_in_both_languages():
 
 # --- graded answer files (a warm pool keeps the many child processes cheap) ---------------
 
-@pytest.fixture(scope="module")
-def pool():
-    warm = WarmPool(preload=("numpy", "sympy", "scipy.optimize", "sklearn.svm", "matplotlib.pyplot"))
-    yield warm
-    warm.close()
-
-
-@functools.cache
-def _report(name: str, pool: WarmPool):
-    return grade(load_lesson(7), ANSWERS / name, session_factory=pool.session)
-
-
-def _expected_diagnosis(name: str) -> Diagnosis:
-    rest = name.removeprefix("bad_")
-    return max((code for code in Diagnosis if rest.startswith(code.value + "_")), key=lambda code: len(code.value))
-
-
 GOOD = sorted(path.name for path in ANSWERS.glob("good_*.py"))
 BAD = sorted(path.name for path in ANSWERS.glob("bad_*.py"))
 
 
 @pytest.mark.parametrize("name", GOOD)
-def test_good_answer_passes_every_check(name, pool):
-    report = _report(name, pool)
+def test_good_answer_passes_every_check(name, grade_answer):
+    report = grade_answer(7, name)
     assert report.status is Status.PASS, [test.message for test in report.tests if test.status is not Status.PASS]
 
 
 @pytest.mark.parametrize("name", BAD)
-def test_bad_answer_fails_one_check_with_the_diagnosis_in_its_name(name, pool):
-    report = _report(name, pool)
+def test_bad_answer_fails_one_check_with_the_diagnosis_in_its_name(name, grade_answer):
+    report = grade_answer(7, name)
     failed = [test for test in report.tests if test.status is not Status.PASS]
-    assert [test.diagnosis for test in failed] == [_expected_diagnosis(name)], [test.message for test in failed]
+    assert [test.diagnosis for test in failed] == [diagnosis_in_name(name)], [test.message for test in failed]
     expected_function = "support_vectors" if "_support_" in name else "max_margin_line"
     assert failed[0].function == expected_function

@@ -143,8 +143,6 @@ class BackwardLayerOracle(Oracle):
                    batch=case.batch, n_in=case.n_in, n_out=case.n_out)
 
     def _judge(self, layer: Layer, got: Returned, called: str) -> TestResult | None:
-        import numpy as np
-
         parts = _three_parts(got)
         if parts is None:
             key = "returned_none" if got.pytype == "NoneType" else "backprop_not_three"

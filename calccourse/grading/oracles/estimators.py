@@ -105,8 +105,6 @@ class DifferenceQuotientOracle(Oracle):
             self.cases.append((Probe(probe.expr, (probe.var,)), xs, slope(xs), allowance, h))
 
     def grade(self, session: LearnerSession) -> list[TestResult]:
-        import numpy as np
-
         for probe, xs, expected, allowance, h in self.cases:
             rows = [[probe, float(x), h] for x in xs]
             results = session.call_many(self.spec.function, rows)
