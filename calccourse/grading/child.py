@@ -680,6 +680,8 @@ def main() -> None:
     modules = [name for name in options.preload.split(",") if name]
     if options.zygote is not None:
         preload(modules)
+        if "sympy" in modules:
+            Probe("sin(x) + exp(x)**2", ["x"])  # pay lambdify's first-use cost once, not per run
         run_zygote(options.zygote)
         return
     apply_limits(options.memory_mb, options.cpu_seconds)
