@@ -534,6 +534,7 @@ class Runner:
         self.channel.send(answer)
         if answer["kind"] != "loaded":
             return
+        warm_up_probes()  # while the parent is still preparing its references
         while (request := self.channel.receive()) is not None:
             op = request["op"]
             if op == "call":
@@ -560,6 +561,16 @@ def run_child(cmd_fd: int, result_fd: int) -> None:
         except Exception:
             pass
     os._exit(0)
+
+
+def warm_up_probes() -> None:
+    """Pay lambdify's first-use cost (printer imports) before the first Probe is needed."""
+    if "sympy" not in sys.modules:
+        return
+    try:
+        Probe("sin(x) + exp(x)**2", ["x"])
+    except Exception:  # the learner's file may have broken SymPy: the real call will say so
+        pass
 
 
 def preload(modules: list[str]) -> None:
@@ -680,8 +691,7 @@ def main() -> None:
     modules = [name for name in options.preload.split(",") if name]
     if options.zygote is not None:
         preload(modules)
-        if "sympy" in modules:
-            Probe("sin(x) + exp(x)**2", ["x"])  # pay lambdify's first-use cost once, not per run
+        warm_up_probes()  # once here, not in every forked run
         run_zygote(options.zygote)
         return
     apply_limits(options.memory_mb, options.cpu_seconds)
