@@ -125,3 +125,16 @@ def test_help_and_list_import_no_heavy_library(args, tmp_path):
 def test_python_dash_m_calccourse_works(run_cli):
     result = run_cli("--help")
     assert result.returncode == 0 and "lesson" in result.stdout
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    ("梯度指向\n最陡的方向。", "梯度指向最陡的方向。"),
+    ("同样计算， 然后返回", "同样计算，然后返回"),
+    ("第 3 课", "第 3 课"),
+    ("the rate\nof change", "the rate\nof change"),
+    ("- 第一点\n- 第二点", "- 第一点\n- 第二点"),
+])
+def test_chinese_prose_loses_the_spaces_that_line_breaks_would_leave(text, joined):
+    from calccourse.render.prose import join_wide_lines
+
+    assert join_wide_lines(text) == joined

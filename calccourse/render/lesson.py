@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
-from rich.markdown import Markdown
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.rule import Rule
@@ -15,6 +14,7 @@ from calccourse.content.schema import Lesson
 from calccourse.i18n import Lang
 from calccourse.reference.runner import BlockOutput, WorkedRun
 from calccourse.render.formulas import formula_text
+from calccourse.render.prose import prose
 
 _LABELS = {
     "en": {
@@ -86,7 +86,7 @@ def _task(lesson: Lesson, lang: Lang) -> Panel:
         functions.add_row(Text(function.signature), Text(function.returns(lang)))
     return Panel(
         Group(
-            Markdown(task.statement(lang)),
+            prose(task.statement(lang)),
             Text(""),
             Text(labels["write"].format(file=task.file), style="bold"),
             functions,
@@ -103,13 +103,13 @@ def render_lesson(console: Console, lesson: Lesson, run: WorkedRun | None, lang:
     """Print ``lesson``; ``run`` holds the worked examples' output (None for --no-run)."""
     console.print(_heading(lesson, lang))
     for section in lesson.sections:
-        console.print(Panel(Markdown(section.body(lang)), title=Text(section.heading(lang)), title_align="left"))
+        console.print(Panel(prose(section.body(lang)), title=Text(section.heading(lang)), title_align="left"))
     if lesson.formulas:
         console.print(_formulas(lesson, lang))
     for index, worked in enumerate(lesson.worked):
         console.print(Rule(Text(worked.title(lang)), align="left"))
         if worked.explanation:
-            console.print(Markdown(worked.explanation(lang)))
+            console.print(prose(worked.explanation(lang)))
         console.print(Panel(Syntax(worked.source.rstrip(), "python", theme="ansi_dark", word_wrap=True)))
         console.print(_output(run.outputs[index] if run else None, lesson, lang))
     if lesson.figures:
